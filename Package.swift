@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+// scened: a terminal editor for Workfront Fusion / Make scenario blueprints.
+// No package dependencies: only the Swift toolchain and system ncurses (libncurses-dev).
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "scened",
+    products: [
+        .executable(name: "scened", targets: ["scened"]),
+    ],
+    targets: [
+        // Header-only system library (module map + shim.h). No pkgConfig on purpose:
+        // SwiftPM drops pkg-config's -D_XOPEN_SOURCE; shim.h enables the wide API itself.
+        .systemLibrary(name: "CNcursesW", path: "Sources/CNcursesW"),
+        // The model: lossless JSON document, blueprint tree, catalog, upgrades, connections.
+        .target(name: "BlueprintKit", swiftSettings: strict),
+        // Terminal-independent UI: state, actions, key table, views into a screen buffer.
+        .target(name: "EditorUI", dependencies: ["BlueprintKit"], swiftSettings: strict),
+        // The only code that imports ncurses.
+        .target(name: "CursesTerminal", dependencies: ["CNcursesW", "EditorUI"], swiftSettings: strict),
+        // Thin executable: arguments, subcommands, wiring.
+        .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit"], swiftSettings: strict),
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], swiftSettings: strict),
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit"], swiftSettings: strict),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesW", "EditorUI"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,351 @@
+// A validating, non-recursive JSON parser that builds the node tape.
+// It never allocates per byte: strings and numbers are only scanned and
+// validated (escapes, UTF-8, number grammar); decoding happens on demand.
+
+/// A parse failure with a precise position.
+public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Byte offset into the input (including any BOM).
+    public var offset: Int
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column, counted in characters (Unicode scalars) from the line start.
+    public var column: Int
+    /// A plain message such as `expected ',' or '}' after object member`.
+    public var message: String
+    /// A short excerpt of the line around the error, with a caret line.
+    public var excerpt: String
+
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+/// Nesting deeper than this is rejected with an error (no recursion is involved,
+/// so this protects memory and the tools that walk the tree, not the stack).
+public let jsonMaxDepth = 1024
+
+struct JSONParser {
+    static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> [JSONNode] {
+        var p = JSONParser()
+        do {
+            try bytes.withUnsafeBufferPointer { (buf) throws(Failure) in try p.run(buf) }
+        } catch {
+            throw makeError(bytes, offset: error.offset, message: error.message)
+        }
+        return p.nodes
+    }
+
+    struct Failure: Error { var offset: Int; var message: String }
+
+    var nodes: [JSONNode] = []
+    var stack: [Int32] = []
+
+    private mutating func run(_ b: UnsafeBufferPointer<UInt8>) throws(Failure) {
+        let n = b.count
+        var i = 0
+        if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+        nodes.reserveCapacity(max(16, n / 12))
+        i = skipWS(b, i)
+        if i >= n { throw Failure(offset: i, message: n == 0 ? "empty document" : "document has no value") }
+
+        var pendingKeyStart = JSONNode.noKey
+        var pendingKeyEnd: UInt32 = 0
+        // expectValue: a value must start at i.
+        while true {
+            // ---- parse one value at i ----
+            i = skipWS(b, i)
+            if i >= n { throw Failure(offset: i, message: unexpectedEndMessage()) }
+            let c = b[i]
+            let parent: Int32 = stack.last ?? -1
+            let idx = nodes.count
+            var node = JSONNode(kind: .null, _start: UInt32(i), _end: 0, _keyStart: pendingKeyStart,
+                                _keyEnd: pendingKeyEnd, _subtreeEnd: 0, _parent: parent, _count: 0)
+            pendingKeyStart = JSONNode.noKey
+            if parent >= 0 { nodes[Int(parent)]._count += 1 }
+            switch c {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                node.kind = c == UInt8(ascii: "{") ? .object : .array
+                if stack.count >= jsonMaxDepth {
+                    throw Failure(offset: i, message: "nesting deeper than \(jsonMaxDepth) levels")
+                }
+                nodes.append(node)
+                stack.append(Int32(idx))
+                i += 1
+                let j = skipWS(b, i)
+                if j < n && b[j] == (c == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    // empty container
+                    stack.removeLast()
+                    nodes[idx]._end = UInt32(j + 1)
+                    nodes[idx]._subtreeEnd = UInt32(nodes.count)
+                    i = j + 1
+                } else if c == UInt8(ascii: "{") {
+                    i = try parseKey(b, j, &pendingKeyStart, &pendingKeyEnd, first: true)
+                    continue
+                } else {
+                    i = j
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                node.kind = .string
+                let e = try scanString(b, i)
+                node._end = UInt32(e); node._subtreeEnd = UInt32(idx + 1)
+                nodes.append(node)
+                i = e
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                node.kind = .number
+                let e = try scanNumber(b, i)
+                node._end = UInt32(e); node._subtreeEnd = UInt32(idx + 1)
+                nodes.append(node)
+                i = e
+            case UInt8(ascii: "t"):
+                try literal(b, i, "true"); node.kind = .true
+                node._end = UInt32(i + 4); node._subtreeEnd = UInt32(idx + 1); nodes.append(node); i += 4
+            case UInt8(ascii: "f"):
+                try literal(b, i, "false"); node.kind = .false
+                node._end = UInt32(i + 5); node._subtreeEnd = UInt32(idx + 1); nodes.append(node); i += 5
+            case UInt8(ascii: "n"):
+                try literal(b, i, "null"); node.kind = .null
+                node._end = UInt32(i + 4); node._subtreeEnd = UInt32(idx + 1); nodes.append(node); i += 4
+            default:
+                throw Failure(offset: i, message: unexpectedCharMessage(b, i, expecting: "a value"))
+            }
+            // ---- after a value: close containers / separators ----
+            while true {
+                guard let top = stack.last else {
+                    let j = skipWS(b, i)
+                    if j < n { throw Failure(offset: j, message: "unexpected content after the end of the document") }
+                    return
+                }
+                let isObject = nodes[Int(top)].kind == .object
+                i = skipWS(b, i)
+                if i >= n {
+                    throw Failure(offset: i, message: isObject ? "unexpected end of input: expected ',' or '}' after object member"
+                                                               : "unexpected end of input: expected ',' or ']' after array element")
+                }
+                let d = b[i]
+                if d == UInt8(ascii: ",") {
+                    i += 1
+                    if isObject {
+                        i = try parseKey(b, skipWS(b, i), &pendingKeyStart, &pendingKeyEnd, first: false)
+                    } else {
+                        let j = skipWS(b, i)
+                        if j < n && b[j] == UInt8(ascii: "]") { throw Failure(offset: j, message: "trailing comma before ']'") }
+                    }
+                    break
+                } else if d == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    stack.removeLast()
+                    nodes[Int(top)]._end = UInt32(i + 1)
+                    nodes[Int(top)]._subtreeEnd = UInt32(nodes.count)
+                    i += 1
+                    continue
+                } else {
+                    throw Failure(offset: i, message: isObject ? "expected ',' or '}' after object member"
+                                                               : "expected ',' or ']' after array element")
+                }
+            }
+        }
+    }
+
+    private func unexpectedEndMessage() -> String {
+        "unexpected end of input: expected a value"
+    }
+
+    /// Parses `"key" :` starting at i (whitespace already skipped); returns the index after ':'.
+    private func parseKey(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ ks: inout UInt32, _ ke: inout UInt32, first: Bool) throws(Failure) -> Int {
+        let n = b.count
+        if i >= n { throw Failure(offset: i, message: "unexpected end of input: expected a string key") }
+        if b[i] == UInt8(ascii: "}") && !first { throw Failure(offset: i, message: "trailing comma before '}'") }
+        guard b[i] == UInt8(ascii: "\"") else {
+            throw Failure(offset: i, message: unexpectedCharMessage(b, i, expecting: "a string key"))
+        }
+        let e = try scanString(b, i)
+        ks = UInt32(i); ke = UInt32(e)
+        let j = skipWS(b, e)
+        if j >= n { throw Failure(offset: j, message: "unexpected end of input: expected ':' after object key") }
+        guard b[j] == UInt8(ascii: ":") else { throw Failure(offset: j, message: "expected ':' after object key") }
+        return j + 1
+    }
+
+    @inline(__always)
+    private func skipWS(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var i = i
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { break }
+        }
+        return i
+    }
+
+    private func literal(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ word: StaticString) throws(Failure) {
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for k in 0..<w.count {
+            if i + k >= b.count { throw Failure(offset: i + k, message: "unexpected end of input in literal '\(word)'") }
+            if b[i + k] != w[k] {
+                throw Failure(offset: i, message: unexpectedCharMessage(b, i, expecting: "a value"))
+            }
+        }
+    }
+
+    /// Scans a string starting at the opening quote; returns the index after the closing quote.
+    private func scanString(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) throws(Failure) -> Int {
+        var i = start + 1
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") { return i + 1 }
+            if c == UInt8(ascii: "\\") {
+                guard i + 1 < n else { break }
+                let e = b[i + 1]
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    i += 2
+                case UInt8(ascii: "u"):
+                    guard i + 5 < n else {
+                        throw Failure(offset: n, message: "unexpected end of input: unterminated string starting at byte \(start)")
+                    }
+                    for k in 2...5 where hexValue(b[i + k]) < 0 {
+                        throw Failure(offset: i + k, message: "invalid \\u escape: expected 4 hex digits")
+                    }
+                    i += 6
+                default:
+                    throw Failure(offset: i, message: "invalid escape '\\\(printable(e))' in string")
+                }
+                continue
+            }
+            if c < 0x20 {
+                throw Failure(offset: i, message: c == 0 ? "NUL byte in string" : "unescaped control character 0x\(hex2(c)) in string")
+            }
+            if c < 0x80 { i += 1; continue }
+            i = try validateUTF8(b, i)
+        }
+        throw Failure(offset: n, message: "unexpected end of input: unterminated string starting at byte \(start)")
+    }
+
+    /// Validates one multi-byte UTF-8 sequence at i; returns the index after it.
+    private func validateUTF8(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) throws(Failure) -> Int {
+        let c = b[i]
+        let n = b.count
+        var len = 0
+        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+        switch c {
+        case 0xC2...0xDF: len = 2
+        case 0xE0: len = 3; lo = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: len = 3
+        case 0xED: len = 3; hi = 0x9F
+        case 0xF0: len = 4; lo = 0x90
+        case 0xF1...0xF3: len = 4
+        case 0xF4: len = 4; hi = 0x8F
+        default: throw Failure(offset: i, message: "invalid UTF-8 byte 0x\(hex2(c))")
+        }
+        if i + len > n {
+            throw Failure(offset: i, message: "truncated UTF-8 sequence")
+        }
+        let c1 = b[i + 1]
+        if c1 < lo || c1 > hi { throw Failure(offset: i + 1, message: "invalid UTF-8 byte 0x\(hex2(c1))") }
+        for k in 2..<len where b[i + k] & 0xC0 != 0x80 {
+            throw Failure(offset: i + k, message: "invalid UTF-8 byte 0x\(hex2(b[i + k]))")
+        }
+        return i + len
+    }
+
+    private func scanNumber(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) throws(Failure) -> Int {
+        var i = start
+        let n = b.count
+        @inline(__always) func isDigit(_ i: Int) -> Bool { i < n && b[i] >= 0x30 && b[i] <= 0x39 }
+        if b[i] == UInt8(ascii: "-") { i += 1 }
+        guard isDigit(i) else {
+            throw Failure(offset: i, message: i >= n ? "unexpected end of input in number" : "expected a digit in number")
+        }
+        if b[i] == UInt8(ascii: "0") {
+            i += 1
+            if isDigit(i) { throw Failure(offset: i - 1, message: "leading zeros are not allowed in numbers") }
+        } else {
+            while isDigit(i) { i += 1 }
+        }
+        if i < n && b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard isDigit(i) else { throw Failure(offset: i, message: "expected a digit after '.' in number") }
+            while isDigit(i) { i += 1 }
+        }
+        if i < n && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
+            guard isDigit(i) else { throw Failure(offset: i, message: "expected a digit in number exponent") }
+            while isDigit(i) { i += 1 }
+        }
+        return i
+    }
+
+    private func unexpectedCharMessage(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, expecting: String) -> String {
+        let c = b[i]
+        if c == UInt8(ascii: "{") && i + 1 < b.count && b[i + 1] == UInt8(ascii: "{") {
+            return "unexpected '{{': IML placeholders must be inside a string (expected \(expecting))"
+        }
+        if c >= 0x80 { return "unexpected non-ASCII byte 0x\(hex2(c)) (expected \(expecting))" }
+        return "unexpected character '\(printable(c))' (expected \(expecting))"
+    }
+
+    static func makeError(_ bytes: [UInt8], offset: Int, message: String) -> JSONParseError {
+        let pos = TextPosition.locate(bytes, offset: offset)
+        return JSONParseError(offset: offset, line: pos.line, column: pos.column, message: message,
+                              excerpt: TextPosition.excerpt(bytes, offset: offset))
+    }
+}
+
+@inline(__always) func hexValue(_ c: UInt8) -> Int {
+    switch c {
+    case 0x30...0x39: return Int(c - 0x30)
+    case 0x41...0x46: return Int(c - 0x41 + 10)
+    case 0x61...0x66: return Int(c - 0x61 + 10)
+    default: return -1
+    }
+}
+
+func hex2(_ c: UInt8) -> String {
+    let d = Array("0123456789ABCDEF".utf8)
+    return String(decoding: [d[Int(c >> 4)], d[Int(c & 15)]], as: UTF8.self)
+}
+
+private func printable(_ c: UInt8) -> String {
+    if c >= 0x21 && c < 0x7F { return String(UnicodeScalar(c)) }
+    return "0x" + hex2(c)
+}
+
+/// Line and column lookup for error messages.
+public enum TextPosition {
+    /// 1-based line and column (in Unicode scalars; a BOM is not counted).
+    public static func locate(_ bytes: [UInt8], offset: Int) -> (line: Int, column: Int) {
+        let end = min(offset, bytes.count)
+        var line = 1
+        var lineStart = 0
+        var i = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3; lineStart = 3 }
+        while i < end {
+            if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        var col = 1
+        var k = lineStart
+        while k < end {
+            if bytes[k] & 0xC0 != 0x80 { col += 1 }
+            k += 1
+        }
+        return (line, col)
+    }
+
+    /// The error's line, cut to about 60 characters around the offset, and a caret under the spot.
+    public static func excerpt(_ bytes: [UInt8], offset: Int) -> String {
+        let off = min(offset, bytes.count)
+        var ls = off
+        while ls > 0 && bytes[ls - 1] != 0x0A && off - ls < 40 { ls -= 1 }
+        var le = off
+        while le < bytes.count && bytes[le] != 0x0A && bytes[le] != 0x0D && le - off < 40 { le += 1 }
+        let before = String(decoding: bytes[ls..<off], as: UTF8.self)
+        let after = String(decoding: bytes[off..<le], as: UTF8.self)
+        func clean(_ s: String) -> String {
+            String(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "·" : Character($0) })
+        }
+        let b = clean(before), a = clean(after)
+        return b + a + "\n" + String(repeating: " ", count: b.count) + "^"
+    }
+}

@@ -1,0 +1,180 @@
+// A plain JSON value for building new content. Objects keep their key order
+// and duplicate keys; numbers keep their exact source text.
+
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// The number's exact text, e.g. `"42"`, `"-0.25"`, `"1e400"`.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func int(_ v: Int) -> JSONValue { .number(String(v)) }
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public var kind: JSONKind {
+        switch self {
+        case .null: return .null
+        case .bool(let b): return b ? .true : .false
+        case .number: return .number
+        case .string: return .string
+        case .array: return .array
+        case .object: return .object
+        }
+    }
+
+    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+    public var intValue: Int? { if case .number(let s) = self { return Int(s) }; return nil }
+    public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
+    public var objectValue: [(String, JSONValue)]? { if case .object(let o) = self { return o }; return nil }
+
+    /// First member with this key, for objects.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let o) = self else { return nil }
+        return o.first { $0.0 == key }?.1
+    }
+
+    /// Compact one-line JSON text (`JSON.stringify(v)` spacing).
+    public var compactText: String { JSONWriter.render(self, style: .compact) }
+}
+
+/// How new text is laid out: indent unit, newline and the separator after keys.
+public struct JSONStyle: Sendable, Equatable {
+    public var indent: String
+    public var newline: String
+    public var colon: String
+
+    public init(indent: String, newline: String, colon: String) {
+        self.indent = indent; self.newline = newline; self.colon = colon
+    }
+
+    /// Make's export layout: `JSON.stringify(x, null, 4)`.
+    public static let make = JSONStyle(indent: "    ", newline: "\n", colon: ": ")
+    /// One line, no spaces (`JSON.stringify(x)`).
+    public static let compact = JSONStyle(indent: "", newline: "", colon: ":")
+
+    public var isCompact: Bool { newline.isEmpty }
+}
+
+/// Serializes values the way Make does (JSON.stringify rules).
+public enum JSONWriter {
+    /// A string literal: raw UTF-8, `\" \\ \b \f \n \r \t` escapes, lowercase `\u00xx` for other controls, no `\/`.
+    public static func quoted(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+        return out
+    }
+
+    /// Renders a value; nested lines start with `baseIndent` plus one `style.indent` per level.
+    public static func render(_ v: JSONValue, style: JSONStyle, baseIndent: String = "") -> String {
+        var out = ""
+        write(v, style: style, indent: baseIndent, into: &out)
+        return out
+    }
+
+    static func write(_ v: JSONValue, style: JSONStyle, indent: String, into out: inout String) {
+        switch v {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let t): out += t
+        case .string(let s): out += quoted(s)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "["
+            let inner = indent + style.indent
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += "," }
+                out += style.newline; out += style.isCompact ? "" : inner
+                write(item, style: style, indent: inner, into: &out)
+            }
+            out += style.newline; out += style.isCompact ? "" : indent
+            out += "]"
+        case .object(let members):
+            if members.isEmpty { out += "{}"; return }
+            out += "{"
+            let inner = indent + style.indent
+            for (k, m) in members.enumerated() {
+                if k > 0 { out += "," }
+                out += style.newline; out += style.isCompact ? "" : inner
+                out += quoted(m.0); out += style.colon
+                write(m.1, style: style, indent: inner, into: &out)
+            }
+            out += style.newline; out += style.isCompact ? "" : indent
+            out += "}"
+        }
+    }
+}
+
+/// Decodes the body of a JSON string literal (source bytes including quotes).
+enum JSONStringDecoder {
+    static func decode(_ b: ArraySlice<UInt8>) -> String {
+        let body = b.dropFirst().dropLast()
+        if !body.contains(UInt8(ascii: "\\")) { return String(decoding: body, as: UTF8.self) }
+        var out = [UInt8]()
+        out.reserveCapacity(body.count)
+        var i = body.startIndex
+        let e = body.endIndex
+        while i < e {
+            let c = body[i]
+            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
+            let x = body[i + 1]
+            i += 2
+            switch x {
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "u"):
+                var cp = UInt32(hex4(body, i)); i += 4
+                if cp >= 0xD800 && cp < 0xDC00, i + 6 <= e, body[i] == UInt8(ascii: "\\"), body[i + 1] == UInt8(ascii: "u") {
+                    let lo = UInt32(hex4(body, i + 2))
+                    if lo >= 0xDC00 && lo < 0xE000 {
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00); i += 6
+                    }
+                }
+                let scalar = UnicodeScalar(cp) ?? "\u{FFFD}"   // lone surrogates become U+FFFD
+                out.append(contentsOf: Array(String(scalar).utf8))
+            default: out.append(x)   // \" \\ \/
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hex4(_ b: ArraySlice<UInt8>, _ i: Int) -> Int {
+        (hexValue(b[i]) << 12) | (hexValue(b[i + 1]) << 8) | (hexValue(b[i + 2]) << 4) | hexValue(b[i + 3])
+    }
+}

@@ -1,0 +1,2 @@
+import CNcursesW
+public enum CursesInfo { public static let name = "CursesTerminal" }

@@ -1,0 +1,1 @@
+public enum EditorUIInfo { public static let name = "EditorUI" }

@@ -1,0 +1,2 @@
+import BlueprintKit
+print("scened")
