@@ -1,2 +1,49 @@
+// scened: entry point. `scened` opens the built-in demo, `scened FILE` opens a
+// file in the editor, `scened COMMAND ...` runs a headless subcommand.
+#if canImport(Glibc)
+import Glibc
+#endif
 import BlueprintKit
-print("scened")
+
+/// Every subcommand; `scened --help` lists them in this order.
+let allCommands: [Command] = [
+    listCommand,
+    fmtCommand,
+]
+
+@MainActor func mainUsage() -> String {
+    var s = """
+    scened \(scenedVersion): a terminal editor for Workfront Fusion / Make scenario blueprints
+
+    usage: scened [FILE]              open FILE (or the built-in demo) in the editor
+           scened COMMAND [ARGS...]   run a command without the editor
+
+    commands:
+
+    """
+    let w = allCommands.map { $0.name.count }.max() ?? 0
+    for c in allCommands { s += "  \(c.name.padded(w + 2))\(c.summary)\n" }
+    s += "\nexit codes: 0 ok, 1 needs attention, 64 usage, 65 malformed input, 66 cannot open, 73 cannot write\n"
+    s += "'scened COMMAND --help' describes each command.\n"
+    return s
+}
+
+@MainActor func runMain(_ argv: [String]) -> Int32 {
+    // A save that hits `ulimit -f` must fail with EFBIG, not kill the process.
+    signal(SIGXFSZ, SIG_IGN)
+    guard let first = argv.first else { return runEditor(path: nil, argv: []) }
+    if first == "--help" || first == "-h" || first == "help" { FileIO.writeStdout(mainUsage()); return Exit.ok }
+    if first == "--version" || first == "-V" { FileIO.writeStdout("scened \(scenedVersion)\n"); return Exit.ok }
+    if let cmd = allCommands.first(where: { $0.name == first }) {
+        let rest = Array(argv.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") { FileIO.writeStdout("usage: \(cmd.usage)\n"); return Exit.ok }
+        if rest.contains("--version") { FileIO.writeStdout("scened \(scenedVersion)\n"); return Exit.ok }
+        return cmd.run(rest)
+    }
+    if first.hasPrefix("-") && first != "-" {
+        return runEditor(path: nil, argv: argv)
+    }
+    return runEditor(path: first, argv: Array(argv.dropFirst()))
+}
+
+exit(MainActor.assumeIsolated { runMain(Array(CommandLine.arguments.dropFirst())) })

@@ -125,3 +125,8 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
         components = comps
     }
 }
+
+extension JSONPathComponent: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    public init(stringLiteral value: String) { self = .key(value) }
+    public init(integerLiteral value: Int) { self = .index(value) }
+}

@@ -62,6 +62,9 @@ struct JSONParser {
             if parent >= 0 { nodes[Int(parent)]._count += 1 }
             switch c {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
+                if c == UInt8(ascii: "{") && i + 1 < n && b[i + 1] == UInt8(ascii: "{") {
+                    throw Failure(offset: i, message: "unquoted '{{' placeholder: an IML expression must be inside a JSON string")
+                }
                 node.kind = c == UInt8(ascii: "{") ? .object : .array
                 if stack.count >= jsonMaxDepth {
                     throw Failure(offset: i, message: "nesting deeper than \(jsonMaxDepth) levels")

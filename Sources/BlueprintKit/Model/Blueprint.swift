@@ -1,0 +1,206 @@
+// The blueprint model: every module of a scenario, wherever it lives, with its
+// account references and the IML references between modules. An immutable
+// snapshot over one JSONDocument; rebuild it after each edit.
+
+public struct BlueprintError: Error, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+public struct Blueprint: Sendable {
+    public let document: JSONDocument
+    public let modules: [Module]
+    public let references: [Reference]
+    private let byId: [Int: Int]
+    private let refsByTarget: [Int: [Int]]
+
+    public init(document: JSONDocument) throws(BlueprintError) {
+        self.document = document
+        let root = document.root
+        guard document.kind(root) == .object else {
+            let p = TextPosition.locate(document.bytes, offset: document.node(root).start)
+            throw BlueprintError(line: p.line, column: p.column, message: "not a scenario blueprint: the top level is \(document.kind(root)), expected an object")
+        }
+        guard let flow = document.member(root, "flow"), document.kind(flow) == .array else {
+            let p = TextPosition.locate(document.bytes, offset: document.node(root).start)
+            throw BlueprintError(line: p.line, column: p.column, message: "not a scenario blueprint: no \"flow\" array at the top level")
+        }
+        var walker = ModuleWalker(doc: document)
+        walker.walkFlow(flow, path: ["flow"], depth: 0, container: .main, parent: nil)
+        if let md = document.member(root, "metadata"), let des = document.member(md, "designer"),
+           let orphans = document.member(des, "orphans"), document.kind(orphans) == .array {
+            for (f, frag) in document.children(orphans).enumerated() where document.kind(frag) == .array {
+                walker.walkFlow(frag, path: ["metadata", "designer", "orphans", .index(f)], depth: 0, container: .orphan(fragment: f), parent: nil)
+            }
+        }
+        var mods = walker.modules
+        var ids: [Int: Int] = [:]
+        for m in mods { if let id = m.id, ids[id] == nil { ids[id] = m.index } }
+        for m in mods { if let p = m.parentIndex { mods[p].childIndices.append(m.index) } }
+        self.modules = mods
+        self.byId = ids
+        var refs: [Reference] = []
+        for m in mods { ReferenceScanner.scan(module: m, in: document, ids: ids, into: &refs) }
+        self.references = refs
+        var byTarget: [Int: [Int]] = [:]
+        for (k, r) in refs.enumerated() { byTarget[r.targetId, default: []].append(k) }
+        self.refsByTarget = byTarget
+    }
+
+    public init(bytes: [UInt8]) throws(BlueprintLoadError) {
+        let doc: JSONDocument
+        do { doc = try JSONDocument(bytes: bytes) } catch { throw .json(error) }
+        do { try self.init(document: doc) } catch { throw .blueprint(error) }
+    }
+
+    public var name: String? { document.string(document.root, "name") }
+
+    public var zone: String? {
+        document.member(document.root, "metadata").flatMap { document.string($0, "zone") }
+    }
+
+    public func module(id: Int) -> Module? { byId[id].map { modules[$0] } }
+
+    /// References whose target is module `id`.
+    public func references(to id: Int) -> [Reference] { (refsByTarget[id] ?? []).map { references[$0] } }
+
+    /// References made by the module at `index`.
+    public func references(from index: Int) -> [Reference] { references.filter { $0.moduleIndex == index } }
+
+    /// References to module ids that do not exist in this file.
+    public var danglingReferences: [Reference] { references.filter { $0.dangling } }
+}
+
+/// Either a JSON syntax error or a structural one.
+public enum BlueprintLoadError: Error, Sendable, CustomStringConvertible {
+    case json(JSONParseError)
+    case blueprint(BlueprintError)
+
+    public var line: Int { switch self { case .json(let e): return e.line; case .blueprint(let e): return e.line } }
+    public var column: Int { switch self { case .json(let e): return e.column; case .blueprint(let e): return e.column } }
+    public var message: String { switch self { case .json(let e): return e.message; case .blueprint(let e): return e.message } }
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+struct ModuleWalker {
+    let doc: JSONDocument
+    var modules: [Module] = []
+
+    mutating func walkFlow(_ arr: Int, path: JSONPath, depth: Int, container: Container, parent: Int?) {
+        for (k, m) in doc.children(arr).enumerated() where doc.kind(m) == .object {
+            walkModule(m, path: path.appending(index: k), depth: depth, container: container, parent: parent)
+        }
+    }
+
+    mutating func walkModule(_ m: Int, path: JSONPath, depth: Int, container: Container, parent: Int?) {
+        let index = modules.count
+        let id = doc.int(m, "id")
+        let name = doc.string(m, "module") ?? ""
+        let filter = doc.member(m, "filter")
+        let filterObj = filter.flatMap { doc.kind($0) == .object ? $0 : nil }
+        var label: String?
+        if let md = doc.member(m, "metadata"), let des = doc.member(md, "designer") { label = doc.string(des, "name") }
+        let onerror = doc.member(m, "onerror").flatMap { doc.kind($0) == .array ? $0 : nil }
+        modules.append(Module(
+            index: index, node: m, path: path, depth: depth, container: container, parentIndex: parent,
+            id: id, moduleName: name, version: doc.int(m, "version"), label: label,
+            filterName: filterObj.flatMap { doc.string($0, "name") }, hasFilter: filterObj != nil,
+            accounts: AccountScanner.scan(module: m, in: doc),
+            hasErrorHandler: onerror.map { doc.node($0).count > 0 } ?? false))
+        if let oe = onerror {
+            walkFlow(oe, path: path.appending(key: "onerror"), depth: depth + 1, container: .onError(owner: id), parent: index)
+        }
+        if let routes = doc.member(m, "routes"), doc.kind(routes) == .array {
+            var elseIndex: Int?
+            if let p = doc.member(m, "parameters") { elseIndex = doc.int(p, "else") }
+            for (r, route) in doc.children(routes).enumerated() where doc.kind(route) == .object {
+                guard let f = doc.member(route, "flow"), doc.kind(f) == .array else { continue }
+                walkFlow(f, path: path.appending(key: "routes").appending(index: r).appending(key: "flow"), depth: depth + 1,
+                         container: .route(router: id, index: r, isElse: elseIndex == r), parent: index)
+            }
+        }
+        if let branches = doc.member(m, "branches"), doc.kind(branches) == .array {
+            for (b, br) in doc.children(branches).enumerated() where doc.kind(br) == .object {
+                guard let f = doc.member(br, "flow"), doc.kind(f) == .array else { continue }
+                var lbl = doc.string(br, "label") ?? ""
+                if lbl.isEmpty, doc.string(br, "type") == "else" { lbl = "else" }
+                walkFlow(f, path: path.appending(key: "branches").appending(index: b).appending(key: "flow"), depth: depth + 1,
+                         container: .branch(owner: id, index: b, label: lbl), parent: index)
+            }
+        }
+        if let tools = doc.member(m, "tools"), doc.kind(tools) == .array {
+            for (t, tool) in doc.children(tools).enumerated() where doc.kind(tool) == .object {
+                guard let f = doc.member(tool, "flow"), doc.kind(f) == .array else { continue }
+                walkFlow(f, path: path.appending(key: "tools").appending(index: t).appending(key: "flow"), depth: depth + 1,
+                         container: .tool(owner: id, index: t, name: doc.string(tool, "name") ?? ""), parent: index)
+            }
+        }
+    }
+}
+
+enum AccountScanner {
+    static let fallbackNames: [(String, AccountKind)] = [
+        ("__IMTCONN__", .connection), ("__IMTHOOK__", .webhook), ("account", .connection), ("makeConnectionId", .connection),
+    ]
+
+    static func scan(module m: Int, in doc: JSONDocument) -> [AccountRef] {
+        let params = doc.member(m, "parameters").flatMap { doc.kind($0) == .object ? $0 : nil }
+        let md = doc.member(m, "metadata").flatMap { doc.kind($0) == .object ? $0 : nil }
+        let restore = md.flatMap { doc.member($0, "restore") }.flatMap { doc.kind($0) == .object ? $0 : nil }
+        let restoreParams = restore.flatMap { doc.member($0, "parameters") }.flatMap { doc.kind($0) == .object ? $0 : nil }
+        var out: [AccountRef] = []
+        var seen = Set<String>()
+        if let md, let descs = doc.member(md, "parameters"), doc.kind(descs) == .array {
+            for d in doc.children(descs) where doc.kind(d) == .object {
+                guard let name = doc.string(d, "name"), let type = doc.string(d, "type"),
+                      let kind = AccountKind(descriptorType: type), !seen.contains(name) else { continue }
+                seen.insert(name)
+                var accepted: [String] = []
+                if let c = type.firstIndex(of: ":") {
+                    accepted = type[type.index(after: c)...].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                }
+                let required = doc.member(d, "required").flatMap { doc.bool($0) } ?? false
+                out.append(make(kind, name, accepted, required, params, restore, restoreParams, doc))
+            }
+        }
+        if let params {
+            for (name, kind) in fallbackNames where !seen.contains(name) {
+                guard let v = doc.member(params, name) else { continue }
+                let k = doc.kind(v)
+                guard k == .number || k == .string || k == .null else { continue }
+                seen.insert(name)
+                out.append(make(kind, name, [], false, params, restore, restoreParams, doc))
+            }
+        }
+        return out
+    }
+
+    private static func make(_ kind: AccountKind, _ name: String, _ accepted: [String], _ required: Bool,
+                             _ params: Int?, _ restore: Int?, _ restoreParams: Int?, _ doc: JSONDocument) -> AccountRef {
+        let valueNode = params.flatMap { doc.member($0, name) }
+        var label: String?
+        var ctype: String?
+        // Current exports keep labels in restore.parameters; the oldest ones directly in restore.
+        let entry = restoreParams.flatMap { doc.member($0, name) } ?? restore.flatMap { doc.member($0, name) }
+        if let e = entry {
+            if doc.kind(e) == .string { label = doc.string(e) }
+            else if doc.kind(e) == .object {
+                label = doc.string(e, "label")
+                if let data = doc.member(e, "data") { ctype = doc.string(data, "connection") }
+            }
+        }
+        return AccountRef(kind: kind, parameter: name, valueNode: valueNode, value: valueNode.map { doc.value($0) },
+                          accepted: accepted, required: required, label: label, connectionType: ctype)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
