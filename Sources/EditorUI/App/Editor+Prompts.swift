@@ -72,18 +72,13 @@ extension Editor {
 
     func matches(_ m: Module, _ q: String) -> Bool {
         let q = q.lowercased()
-        if let id = m.id {
-            if q == "#\(id)" || q == "\(id)" { return true }
-        }
-        if (m.label ?? "").lowercased().contains(q) { return true }
-        if m.moduleName.lowercased().contains(q) { return true }
-        if let t = badges[m.index].title, t.lowercased().contains(q) { return true }
-        return false
+        if let id = m.id, q == "#\(id)" || q == "\(id)" { return true }
+        return searchKeys[m.index].contains(q)
     }
 
     func search(_ q: String, from start: Int, forward: Bool, includeCurrent: Bool) {
         // Search every module in tree order, not only visible rows.
-        let order = TreeModel.rows(blueprint, collapsed: [], glyphs: glyphs).compactMap(\.moduleIndex)
+        let order = treeOrder
         guard !order.isEmpty else { return }
         let current = selectedModule?.index
         let pos = current.flatMap { order.firstIndex(of: $0) } ?? (forward ? -1 : order.count)

@@ -55,6 +55,14 @@ public final class Editor {
     // derived, rebuilt after each edit
     public private(set) var badges: [ModuleBadge] = []
     public private(set) var rows: [TreeRow] = []
+    /// Per module: warnings (dangling references, connection problems).
+    public private(set) var moduleWarnings: [[String]] = []
+    /// Counts of current / upgradable / manual / unknown modules.
+    public private(set) var badgeCounts: [BadgeState: Int] = [:]
+    /// Every module index in tree order (ignoring collapse), for search.
+    private(set) var treeOrder: [Int] = []
+    /// Lowercased search text per module (label, module name, catalog title).
+    private(set) var searchKeys: [String] = []
 
     // view state
     public internal(set) var cursor = 0
@@ -116,12 +124,6 @@ public final class Editor {
         }
     }
 
-    /// Counts of current / upgradable / manual / unknown modules.
-    public var badgeCounts: [BadgeState: Int] {
-        var c: [BadgeState: Int] = [:]
-        for b in badges { c[b.state, default: 0] += 1 }
-        return c
-    }
 
     // MARK: changes
 
@@ -137,7 +139,22 @@ public final class Editor {
     }
 
     func refreshDerived() {
-        badges = blueprint.modules.map { services.badge($0, blueprint) }
+        let bp = blueprint
+        badges = bp.modules.map { services.badge($0, bp) }
+        var counts: [BadgeState: Int] = [:]
+        for b in badges { counts[b.state, default: 0] += 1 }
+        badgeCounts = counts
+        moduleWarnings = bp.modules.map { m in
+            var out: [String] = []
+            for r in bp.references(from: m.index) where r.dangling {
+                out.append("{{\(r.text)}} in \(r.location) refers to module #\(r.targetId), which does not exist")
+            }
+            return out + services.connectionWarnings(m, bp)
+        }
+        treeOrder = TreeModel.rows(bp, collapsed: [], glyphs: glyphs).compactMap(\.moduleIndex)
+        searchKeys = bp.modules.map { m in
+            [m.label ?? "", m.moduleName, badges[m.index].title ?? ""].joined(separator: "\u{1}").lowercased()
+        }
         rebuildRows()
     }
 
@@ -154,17 +171,10 @@ public final class Editor {
         cursor = max(0, min(cursor, rows.count - 1))
     }
 
-    /// Modules with dangling references or connection problems.
-    public func warnings(for index: Int) -> [String] {
-        var out: [String] = []
-        for r in blueprint.references(from: index) where r.dangling {
-            out.append("{{\(r.text)}} in \(r.location) refers to module #\(r.targetId), which does not exist")
-        }
-        out += services.connectionWarnings(blueprint.modules[index], blueprint)
-        return out
-    }
+    /// Warnings of one module: dangling references, connection problems.
+    public func warnings(for index: Int) -> [String] { moduleWarnings[index] }
 
-    func hasWarnings(_ index: Int) -> Bool { !warnings(for: index).isEmpty }
+    func hasWarnings(_ index: Int) -> Bool { !moduleWarnings[index].isEmpty }
 
     /// Moves the cursor to a module, expanding collapsed ancestors.
     public func select(moduleIndex i: Int) {
