@@ -13,7 +13,7 @@ let keysCommand = Command(
     run: { argv in
         var args = Args(argv, command: "keys")
         let md = args.flag("--markdown")
-        do { _ = try args.positionals() } catch { return usageFailure(keysCommand, error.message) }
+        do { _ = try args.positionals() } catch let e as UsageError { return usageFailure(keysCommand, e.message) } catch { return Exit.software }
         let table = KeyTable.default
         if md { FileIO.writeStdout(table.markdown()); return Exit.ok }
         var out = ""

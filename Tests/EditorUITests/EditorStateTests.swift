@@ -44,7 +44,7 @@ import BlueprintKit
         #expect(e.selectedModule?.id == 6)
         let before = e.rows.count
         try press(e, "<Enter>")
-        #expect(e.rows.count == before - 12)   // 3 headers + 9 modules
+        #expect(e.rows.count == before - 11)   // 3 route headers + 8 modules
         #expect(e.rows[e.cursor].collapsed)
         try press(e, "<Space>")
         #expect(e.rows.count == before)

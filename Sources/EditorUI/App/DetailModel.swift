@@ -41,7 +41,7 @@ enum DetailModel {
         }
         if let t = badge.title { out.append(StyledLine(t, .dim)) }
         for n in badge.notes { out.append(StyledLine("note: " + n, .warning)) }
-        out.append(StyledLine([("in ", .dim), (m.container.description, .normal)]))
+        out.append(StyledLine([("in ", .dim), (m.container == .main ? "the main flow" : m.container.description, .normal)]))
 
         if !m.accounts.isEmpty {
             heading("Connections")

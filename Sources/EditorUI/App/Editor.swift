@@ -78,7 +78,7 @@ public final class Editor {
     public internal(set) var attentionOnly = false
     public internal(set) var lastSearch: String?
     public internal(set) var wantsQuit = false
-    public internal(set) var wantsFullRedraw = false
+    public var wantsFullRedraw = false
     /// Rows the tree pane showed in the last frame (for paging).
     public var viewportRows = 20
     var collapsed: Set<String> = []

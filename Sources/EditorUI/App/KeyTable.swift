@@ -71,7 +71,7 @@ public struct KeyTable: Sendable {
         for (ctx, rows) in grouped() {
             out += "#### \(ctx.title)\n\n| keys | action |\n|---|---|\n"
             for (action, keys) in rows {
-                let ks = keys.map { "`" + $0.notation.replacingOccurrences(of: "|", with: "\\|") + "`" }.joined(separator: " ")
+                let ks = keys.map { "`" + $0.notation.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") + "`" }.joined(separator: " ")
                 out += "| \(ks) | \(action.help) |\n"
             }
             out += "\n"
