@@ -213,9 +213,9 @@ public struct JSONDocument: Sendable {
             var s = first
             while s > 0 && (b[s - 1] == 0x20 || b[s - 1] == 0x09) { s -= 1 }
             if s > 0 && b[s - 1] == 0x0A && s < first {
-                // subtract the root's own line indent (usually none)
+                // subtract the root's own line indent (usually none; a BOM is not indent)
                 var rs = nodes[0].start
-                while rs > 0 && b[rs - 1] != 0x0A { rs -= 1 }
+                while rs > 0 && (b[rs - 1] == 0x20 || b[rs - 1] == 0x09) { rs -= 1 }
                 let rootIndent = nodes[0].start - rs
                 let unit = Array(b[s..<first])
                 indent = String(decoding: unit.dropFirst(min(rootIndent, unit.count)), as: UTF8.self)
