@@ -80,7 +80,7 @@ enum ReferenceScanner {
                 let c = b[k]
                 guard c >= 0x30 && c <= 0x39 else { k += 1; continue }
                 let prev = b[k - 1]
-                if isWordByte(prev) || prev == 0x2E || prev == 0x60 {
+                if (isWordByte(prev) && !isEscapedWhitespace(b, k - 1)) || prev == 0x2E || prev == 0x60 {
                     while k < blockEnd && isWordByte(b[k]) { k += 1 }
                     continue
                 }
@@ -120,6 +120,19 @@ enum ReferenceScanner {
             }
             i = blockEnd + 2
         }
+    }
+
+    /// True when the byte at `i` is the letter of a `\n`, `\r`, `\t`, `\b` or `\f` escape
+    /// (an odd run of backslashes before it): whitespace in the decoded text, not a word character.
+    private static func isEscapedWhitespace(_ b: [UInt8], _ i: Int) -> Bool {
+        switch b[i] {
+        case UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "f"): break
+        default: return false
+        }
+        var slashes = 0
+        var j = i - 1
+        while j >= 0 && b[j] == 0x5C { slashes += 1; j -= 1 }
+        return slashes % 2 == 1
     }
 
     /// Decodes JSON escapes inside a backtick-quoted field name.
