@@ -154,3 +154,59 @@ func parseError(_ text: String, sourceLocation: SourceLocation = #_sourceLocatio
 func applied(_ d: JSONDocument, _ s: Splice) throws -> String {
     try d.applying([s]).document.text
 }
+
+// MARK: - Running the built binary
+
+enum Scened {
+    /// `.build/debug/scened` (or the release one) next to the package, built by `swift build`/`swift test`.
+    static let path: String? = {
+        let fm = FileManager.default
+        let bundleDir = Bundle.main.bundleURL.deletingLastPathComponent().path
+        let candidates = [bundleDir + "/scened"] + [".build/debug", ".build/x86_64-unknown-linux-gnu/debug", ".build/release"]
+            .map { Corpus.packageRoot.appendingPathComponent($0).appendingPathComponent("scened").path }
+        return candidates.first { fm.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: [UInt8]
+        var stderr: String
+        var out: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// Runs scened with `args`; stdout and stderr go to temporary files, so large
+    /// outputs cannot block on a full pipe.
+    static func run(_ args: [String], stdin: [UInt8]? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+        guard let path else {
+            Issue.record("the scened binary was not found under \(Corpus.packageRoot.path)/.build; run `swift build` first", sourceLocation: sourceLocation)
+            throw CancellationError()
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scened-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err"), inURL = dir.appendingPathComponent("in")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        FileManager.default.createFile(atPath: inURL.path, contents: Data(stdin ?? []))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        let o = try FileHandle(forWritingTo: outURL), e = try FileHandle(forWritingTo: errURL), i = try FileHandle(forReadingFrom: inURL)
+        p.standardOutput = o
+        p.standardError = e
+        p.standardInput = i
+        try p.run()
+        p.waitUntilExit()
+        try o.close(); try e.close(); try i.close()
+        return Result(status: p.terminationStatus,
+                      stdout: [UInt8](try Data(contentsOf: outURL)),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
+
+/// A fresh temporary directory, removed by the caller.
+func makeTempDir() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scened-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
