@@ -15,12 +15,15 @@ struct CorpusModelTests {
         let bp = try Blueprint(bytes: bytes)
         let withVersion = bp.modules.filter { $0.version != nil }
         // every module: the splice stays on the version's own line
+        var offLine: [String] = []
         for m in withVersion {
             let node = bp.document.member(m.node, "version")!
             let s = try bp.document.setMember(m.node, "version", .int(m.version! + 1))
-            #expect(s.range == bp.document.node(node).start..<bp.document.node(node).end)
-            #expect(!s.text.contains(0x0A) && !bytes[s.range].contains(0x0A))
+            if s.range != bp.document.node(node).start..<bp.document.node(node).end || s.text.contains(0x0A) || bytes[s.range].contains(0x0A) {
+                offLine.append(m.path.description)
+            }
         }
+        #expect(offLine.isEmpty, "version splices that are not a one-line value replacement")
         // the deepest one, all the way to disk and back
         let target = try #require(withVersion.max { $0.depth < $1.depth }, "\(file) has a module with a version")
         var session = EditSession(document: bp.document)
@@ -151,11 +154,14 @@ struct CorpusModelTests {
         let f = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
         #expect(Self.agree(d.value(0), f) == nil, "\(file)")
         // node bookkeeping: subtree ends, parents and counts are consistent
+        var bad: [Int] = []
         for (i, n) in d.nodes.enumerated() {
-            #expect(n.subtreeEnd > i && n.subtreeEnd <= d.nodes.count)
-            if n.parent >= 0 { #expect(n.parent < i && d.nodes[n.parent].subtreeEnd >= n.subtreeEnd) }
-            if n.kind.isContainer { #expect(Array(d.children(i)).count == n.count) }
+            var ok = n.subtreeEnd > i && n.subtreeEnd <= d.nodes.count && n.start < n.end
+            if n.parent >= 0 { ok = ok && n.parent < i && d.nodes[n.parent].subtreeEnd >= n.subtreeEnd }
+            if n.kind.isContainer { ok = ok && d.children(i).reduce(0) { c, _ in c + 1 } == n.count }
+            if !ok { bad.append(i) }
         }
+        #expect(bad.isEmpty, "inconsistent nodes \(bad.prefix(5))")
     }
 
     // MARK: truncation
@@ -165,19 +171,22 @@ struct CorpusModelTests {
         let bytes = try Corpus.bytes("blueprints/qlife1146__make.com-portfolio__make-google_to_figma.json")
         #expect(bytes.contains { $0 >= 0x80 })
         var messages = Set<String>()
+        var wrong: [String] = []
         for cut in 0..<bytes.count {
             let prefix = Array(bytes[..<cut])
             do {
                 _ = try JSONDocument(bytes: prefix)
-                Issue.record("a prefix of \(cut) bytes parsed")
+                wrong.append("\(cut): parsed")
             } catch {
-                #expect(error.offset <= cut, "cut \(cut)")
-                #expect(error.message.contains("end of input") || error.message == "empty document", "cut \(cut): \(error.message)")
                 let pos = TextPosition.locate(prefix, offset: error.offset)
-                #expect(pos.line == error.line && pos.column == error.column)
+                if error.offset > cut || !(error.message.contains("end of input") || error.message == "empty document")
+                    || pos.line != error.line || pos.column != error.column {
+                    wrong.append("\(cut): \(error)")
+                }
                 messages.insert(String(error.message.prefix(40)))
             }
         }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
         #expect(messages.count >= 6)
         #expect(try JSONDocument(bytes: bytes).bytes == bytes)
     }
