@@ -141,9 +141,24 @@ enum ReferenceScanner {
         return JSONStringDecoder.decode([0x22] + s + [0x22])
     }
 
+    /// The path from the module object down to `node`. Walks up only to the module, so
+    /// sibling scans stay inside the module (not the whole flow array, which made
+    /// building a blueprint quadratic in the number of modules of one flow).
     private static func relativeLocation(_ node: Int, module: Module, doc: JSONDocument) -> String {
-        let full = doc.path(of: node).components
-        let prefix = module.path.components.count
-        return JSONPath(Array(full.dropFirst(prefix))).description
+        var comps: [JSONPathComponent] = []
+        var cur = node
+        while cur != module.node {
+            let p = doc.node(cur).parent
+            guard p >= 0 else { break }
+            if doc.kind(p) == .object {
+                comps.append(.key(doc.key(cur) ?? ""))
+            } else {
+                var k = 0
+                for c in doc.children(p) { if c == cur { break }; k += 1 }
+                comps.append(.index(k))
+            }
+            cur = p
+        }
+        return JSONPath(comps.reversed()).description
     }
 }
