@@ -97,8 +97,8 @@ enum IndependentWalk {
         return out
     }
 
-    nonisolated(unsafe) static let blockRegex = try! NSRegularExpression(pattern: #"\{\{(.*?)(\}\}|$)"#, options: [.dotMatchesLineSeparators])
-    nonisolated(unsafe) static let refRegex = try! NSRegularExpression(pattern: #"(?<![\w.`])(\d+)\.(`[^`]+`|[A-Za-z_$][\w$]*)"#)
+    static let blockRegex = try! NSRegularExpression(pattern: #"\{\{(.*?)(\}\}|$)"#, options: [.dotMatchesLineSeparators])
+    static let refRegex = try! NSRegularExpression(pattern: #"(?<![\w.`])(\d+)\.(`[^`]+`|[A-Za-z_$][\w$]*)"#)
 
     /// `ID.field` references inside `{{…}}` blocks of one string, by regular expression.
     static func references(in s: String) -> [(id: Int, field: String)] {
@@ -185,9 +185,9 @@ enum Scened {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let outURL = dir.appendingPathComponent("out"), errURL = dir.appendingPathComponent("err"), inURL = dir.appendingPathComponent("in")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        FileManager.default.createFile(atPath: inURL.path, contents: Data(stdin ?? []))
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: inURL.path, contents: Data(stdin ?? []))
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = args

@@ -24,6 +24,10 @@ public let jsonMaxDepth = 1024
 
 struct JSONParser {
     static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> [JSONNode] {
+        // Offsets are stored as UInt32: refuse what they cannot address instead of trapping.
+        if bytes.count >= Int(UInt32.max) {
+            throw JSONParseError(offset: 0, line: 1, column: 1, message: "document too large: \(bytes.count) bytes (the limit is 4 GiB)", excerpt: "")
+        }
         var p = JSONParser()
         do {
             try bytes.withUnsafeBufferPointer { (buf) throws(Failure) in try p.run(buf) }
