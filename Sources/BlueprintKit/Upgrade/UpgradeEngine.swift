@@ -135,12 +135,13 @@ public struct UpgradeEngine: Sendable {
         let p: JSONPath = ["parameters", .key(c.parameter)]
         let dest: JSONPath = ["parameters", .key(c.newParameter)]
         let before = rw.sub.value(p)
-        if before != nil {
+        if before != nil && (c.action != .keep || c.newParameter != c.parameter) {
             if c.action == .reassign && before != .null {
                 try rw.sub.replace(p, with: .null)
             }
             if c.newParameter != c.parameter && !rw.sub.exists(dest) { try rw.sub.renameKey(p, to: c.newParameter) }
-            rw.changes.append(PlanChange(kind: c.action == .keep ? (c.newParameter == c.parameter ? .changed : .renamed) : .flagged,
+            let kind: PlanChange.Kind = c.action == .verify ? .flagged : (c.newParameter == c.parameter ? .changed : .renamed)
+            rw.changes.append(PlanChange(kind: kind,
                                          keyBefore: ModuleRewriter.text(p), keyAfter: ModuleRewriter.text(dest),
                                          before: before?.compactText, after: rw.sub.value(dest)?.compactText,
                                          note: c.note ?? UpgradeEngine.connectionNote(c), provenance: c.provenance))
