@@ -9,6 +9,8 @@ import BlueprintKit
 let allCommands: [Command] = [
     listCommand,
     fmtCommand,
+    snapshotCommand,
+    keysCommand,
 ]
 
 @MainActor func mainUsage() -> String {
