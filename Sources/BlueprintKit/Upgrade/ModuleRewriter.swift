@@ -75,6 +75,9 @@ struct ModuleRewriter {
                 let v = sub.value(p)!
                 if omit.contains(v) {
                     try sub.remove(p)
+                    if f.isTopLevel && !sub.exists(ModuleRewriter.domainPath(to.domain).appending(key: to.name)) {
+                        try followMetadata(f, to, r.descriptor)   // the field still exists, only its value is left out
+                    }
                     record(.removed, p, nil, before: v.compactText, note: r.note ?? "left out: the new version omits this value", r)
                     continue
                 }

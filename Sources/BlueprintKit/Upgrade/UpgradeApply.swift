@@ -12,7 +12,7 @@ extension UpgradeEngine {
         } catch {
             throw .edit(error)
         }
-        return UpgradeOutcome(plan)
+        return UpgradeOutcome(plan: plan)
     }
 
     /// Upgrades every upgradable module (or only those with the given ids), in tree order,
@@ -24,7 +24,13 @@ extension UpgradeEngine {
 
     public func upgradeAll(in session: inout EditSession, only ids: Set<Int>? = nil,
                            failures: inout [(Int?, UpgradeError)]) -> [UpgradeOutcome] {
-        var outcomes: [UpgradeOutcome] = []
+        applyAll(in: &session, only: ids, failures: &failures).map { UpgradeOutcome(plan: $0) }
+    }
+
+    /// Upgrade-all that returns the plans it applied (for a detailed report).
+    public func applyAll(in session: inout EditSession, only ids: Set<Int>? = nil,
+                         failures: inout [(Int?, UpgradeError)]) -> [UpgradePlan] {
+        var applied: [UpgradePlan] = []
         guard var bp = try? Blueprint(document: session.document) else { return [] }
         var index = 0
         while index < bp.modules.count {
@@ -34,7 +40,8 @@ extension UpgradeEngine {
             guard catalog.status(of: m).state == .upgradable else { continue }
             do {
                 let plan = try makePlan(for: m, in: bp)
-                outcomes.append(try apply(plan, to: &session))
+                try apply(plan, to: &session)
+                applied.append(plan)
                 // the module count and tree order do not change, so `index` stays valid
                 guard let next = try? Blueprint(document: session.document) else { break }
                 bp = next
@@ -42,12 +49,12 @@ extension UpgradeEngine {
                 failures.append((m.id, error))
             }
         }
-        return outcomes
+        return applied
     }
 }
 
 extension UpgradeOutcome {
-    init(_ p: UpgradePlan) {
+    public init(plan p: UpgradePlan) {
         self.init(moduleId: p.moduleId, from: p.from, to: p.to, referencesRewritten: p.rewrites.count,
                   flaggedFields: p.flagged.count, danglingReferences: p.dangling.count,
                   referencesToReview: p.referencesToReview.count,
