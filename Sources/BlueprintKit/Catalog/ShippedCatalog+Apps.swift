@@ -61,6 +61,7 @@ extension ShippedCatalog {
               "module": "google-email:triggerWatchNewEmails", "version": 4, "mode": "automatic",
               "rules": [
                   { "when": { "field": "parameters.searchType", "equals": "gmail" },
+                    "provenance": "upgrade-evidence §6: with gmailSearch v4 has only q, limit, format, markSeen, filterType, __IMTCONN__; v2 gmail never observed",
                     "then": [
                         { "map": "parameters.searchType", "to": "parameters.filterType", "values": { "gmail": "gmailSearch" },
                           "review": "Gmail filter: the v2 field that held the query is not observed; enter it in q (\"Query\")",
@@ -84,6 +85,7 @@ extension ShippedCatalog {
                   { "keep": "parameters.from", "provenance": "upgrade-evidence §6: same; high" },
                   { "keep": "parameters.subject", "provenance": "upgrade-evidence §6: same; high" },
                   { "when": { "field": "parameters.text", "in": ["", null] },
+                    "provenance": "upgrade-evidence §6: text \"\" 2/2; the rename is certain only for an empty search phrase",
                     "then": [ { "rename": "parameters.text", "to": "parameters.includeWords", "provenance": "upgrade-evidence §6: text \"\" 2 → includeWords \"\" 5" } ],
                     "else": [ { "rename": "parameters.text", "to": "parameters.includeWords",
                                 "review": "\"Search phrase\" → \"Has the words\" is a low-confidence match: check the search",
@@ -190,6 +192,7 @@ extension ShippedCatalog {
               "rules": [
                   { "rename": "mapper.status", "to": "mapper.text", "provenance": "upgrade-evidence §8: status \"Status\" → text \"Text Content\", both required; medium" },
                   { "when": { "field": "mapper.attachments", "in": [[], null], "orAbsent": true },
+                    "provenance": "upgrade-evidence §8: media need an inserted uploadAMedia module, which an upgrade does not create",
                     "then": [
                         { "drop": "mapper.attachments", "provenance": "upgrade-evidence §8: no attachments → no media_ids" },
                         { "drop": "mapper.select", "provenance": "upgrade-evidence §8: select has no v6 field" }

@@ -64,6 +64,7 @@ extension ShippedCatalog {
               ],
               "else": [
                   { "when": { "field": "mapper.bodyType", "in": ["", null], "orAbsent": true },
+                    "provenance": "upgrade-evidence §2.3: empty bodyType (29 modules) is the only other combination with an observed v4 form",
                     "then": [
                         { "drop": "mapper.bodyType", "provenance": "upgrade-evidence §2.3: no body (29 modules) → no body keys in v4 (3/20, all get)" },
                         { "drop": "mapper.contentType", "expect": [""], "provenance": "upgrade-evidence §2.3: no body" },
