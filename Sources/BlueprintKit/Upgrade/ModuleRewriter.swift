@@ -112,7 +112,7 @@ struct ModuleRewriter {
                 if let to, to != f {
                     dest = try renameInPlace(p, f, to, r)
                 }
-                record(r.review == nil ? (dest == p ? .changed : .renamed) : .flagged, p, dest,
+                record(r.review == nil ? .changed : .flagged, p, dest,
                        before: v.compactText, after: new.compactText, note: r.review ?? r.note, r)
             }
         case .when(let conds, let then, let otherwise):

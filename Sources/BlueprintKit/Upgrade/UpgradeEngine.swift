@@ -140,7 +140,7 @@ public struct UpgradeEngine: Sendable {
                 try rw.sub.replace(p, with: .null)
             }
             if c.newParameter != c.parameter && !rw.sub.exists(dest) { try rw.sub.renameKey(p, to: c.newParameter) }
-            let kind: PlanChange.Kind = c.action == .verify ? .flagged : (c.newParameter == c.parameter ? .changed : .renamed)
+            let kind: PlanChange.Kind = c.action == .verify ? .flagged : (c.action == .reassign || c.newParameter == c.parameter ? .changed : .renamed)
             rw.changes.append(PlanChange(kind: kind,
                                          keyBefore: ModuleRewriter.text(p), keyAfter: ModuleRewriter.text(dest),
                                          before: before?.compactText, after: rw.sub.value(dest)?.compactText,
