@@ -195,4 +195,48 @@ import Testing
             #expect(error.line == 0 && error.message.contains("cannot open"))
         }
     }
+
+    /// The example user catalog in the documentation is a valid catalog that upgrades what it says.
+    @Test func documentedExampleCatalogIsValid() throws {
+        let root = CatalogCorpus.packageRoot
+        let candidates = ["docs-catalog.md", "README.md"].map { root.appendingPathComponent($0) }
+        guard let text = candidates.lazy.compactMap({ try? String(contentsOf: $0, encoding: .utf8) })
+            .first(where: { $0.contains("### Example user catalog") }) else {
+            Issue.record("no documentation with an example user catalog"); return
+        }
+        let section = text.components(separatedBy: "### Example user catalog")[1]
+        let json = section.components(separatedBy: "```json\n")[1].components(separatedBy: "```")[0]
+        var c = Catalog.shipped
+        try c.add(bytes: Array(json.utf8), source: "example")
+        let monday = try #require(c.entry(module: "monday:GetItem", version: 1))
+        #expect(monday.stopsWorking == "2026-05-01" && monday.replacement?.outputs.first?.target == .name("updated_at"))
+        #expect(c.entry(module: "pipedrive:ListDeals", version: 1)?.replacement?.connection?.action == .reassign)
+        // and it works: a v1 item's changed_at references follow
+        let bp = try fixture(#"{"flow": [{"id": 1, "module": "monday:GetItem", "version": 1, "parameters": {}, "mapper": {}},"#
+            + #"{"id": 2, "module": "util:SetVariable2", "version": 1, "mapper": {"name": "t", "value": "{{1.changed_at}}"}}]}"#)
+        #expect(c.status(of: bp.modules[0]).state == .upgradable)
+        var s = EditSession(document: bp.document)
+        #expect(UpgradeEngine(catalog: c).upgradeAll(in: &s).first?.referencesRewritten == 1)
+        #expect(s.document.text.contains("{{1.updated_at}}") && s.document.text.contains("\"version\": 2"))
+    }
+
+    @Test func checkReportAndSummaryText() throws {
+        let bp = try fixture(#"{"flow": [{"id": 4, "module": "http:ActionGetFile", "version": 3, "parameters": {"handleErrors": false}, "mapper": {"url": "u", "method": "get"}},"#
+            + #"{"id": 5, "module": "notion:createAPage", "version": 1}, {"id": 6, "module": "acme:X", "version": 1}, {"id": 7, "module": "json:ParseJSON", "version": 1}]}"#)
+        let r = CheckReport(blueprint: bp, catalog: .shipped)
+        #expect(r.counts == [.upgradable: 1, .manual: 1, .unknown: 1, .current: 1])
+        let text = r.text(file: "f.json")
+        #expect(text.hasPrefix("f.json: 1 upgradable, 1 manual, 1 unknown, 1 current\n"))
+        #expect(text.contains("#4  upgradable  http:ActionGetFile v3  HTTP › Get a file (legacy)"))
+        #expect(text.contains("→ http:DownloadFile v4  HTTP › Download a file"))
+        #expect(text.contains("#6  unknown     acme:X v1"))
+        #expect(text.contains("note: Whether a database id is valid"))
+        let json = r.json(file: "f.json")
+        #expect(json["attention"]?.arrayValue?.map { $0["status"]?.stringValue ?? "" } == ["upgradable", "manual", "unknown"])
+        #expect(json["attention"]?.arrayValue?.last?["target"] == .null)
+        var s = EditSession(document: bp.document)
+        let outcomes = UpgradeEngine().upgradeAll(in: &s)
+        let sum = UpgradeSummary(outcomes: outcomes, failures: [], manualLeft: 1, unknown: 1)
+        #expect(sum.text == "upgraded 1 module, 0 references rewritten, 0 fields flagged for review, 0 modules needing a connection, 1 manual module left, 1 unknown module")
+    }
 }
