@@ -9,6 +9,9 @@ import BlueprintKit
 let allCommands: [Command] = [
     listCommand,
     fmtCommand,
+    checkCommand,
+    upgradeCommand,
+    catalogCommand,
     snapshotCommand,
     keysCommand,
 ]
