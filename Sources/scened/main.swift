@@ -9,6 +9,7 @@ import BlueprintKit
 let allCommands: [Command] = [
     listCommand,
     fmtCommand,
+    connectionsCommand,
 ]
 
 @MainActor func mainUsage() -> String {

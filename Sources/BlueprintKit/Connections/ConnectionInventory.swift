@@ -177,22 +177,13 @@ public struct ConnectionInventory: Sendable {
               let ref = blueprint.modules[index].accounts.first(where: { $0.parameter == parameter }) else { return [] }
         let accepted = acceptedTypes(module: index, parameter: parameter)
         let current = AccountID(ref.value)
-        func fits(_ type: String?) -> Bool? {
-            guard let type, !accepted.isEmpty else { return nil }
-            return accepted.contains(type)
-        }
         var out: [ConnectionCandidate] = []
         var seen = Set<AccountID>()
         for e in entries where e.kind == ref.kind {
             guard let id = e.id, !id.isPlaceholder else { continue }
             seen.insert(id)
-            // Other kinds have no connection type; compare the types their parameters accept.
             let ok: Bool?
-            if ref.kind == .connection { ok = fits(e.type) }
-            else {
-                let theirs = Set(e.users.flatMap(\.accepted))
-                ok = theirs.isEmpty || accepted.isEmpty ? nil : !theirs.isDisjoint(with: accepted)
-            }
+            if let types = possibleTypes(e), !accepted.isEmpty { ok = !types.isDisjoint(with: accepted) } else { ok = nil }
             out.append(ConnectionCandidate(
                 choice: ConnectionChoice(id: e.team?.id ?? valueOf(e), label: e.label, type: e.type, scoped: e.team?.scoped),
                 usedBy: e.users.count, inScenario: true, inTeam: e.team != nil, isCurrent: id == current, accepted: ok))
@@ -200,7 +191,7 @@ public struct ConnectionInventory: Sendable {
         if ref.kind == .connection, let team {
             for t in team.connections.sorted(by: { $0.name.lowercased() < $1.name.lowercased() }) where !seen.contains(t.accountID) {
                 out.append(ConnectionCandidate(choice: t.choice, usedBy: 0, inScenario: false, inTeam: true,
-                                               isCurrent: false, accepted: fits(t.type)))
+                                               isCurrent: false, accepted: t.type.flatMap { accepted.isEmpty ? nil : accepted.contains($0) }))
             }
         }
         return includeRejected ? out : out.filter { $0.accepted != false }
@@ -213,6 +204,15 @@ public struct ConnectionInventory: Sendable {
         let e = entry(kind, id: aid)
         let t = kind == .connection ? team?.connection(id: aid) : nil
         return ConnectionChoice(id: id, label: t?.name ?? e?.label, type: t?.type ?? e?.type, scoped: t?.scoped)
+    }
+
+    /// The types an account can have: its known type, else the types every one of its users
+    /// accepts (nil when unknown).
+    func possibleTypes(_ e: ConnectionEntry) -> Set<String>? {
+        if let t = e.type { return [t] }
+        var out: Set<String>?
+        for u in e.users where !u.accepted.isEmpty { out = out.map { $0.intersection(u.accepted) } ?? Set(u.accepted) }
+        return out
     }
 
     private func valueOf(_ e: ConnectionEntry) -> JSONValue {
