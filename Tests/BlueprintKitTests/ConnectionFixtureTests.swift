@@ -309,6 +309,17 @@ enum ConnFixture {
         return zip(x, y).enumerated().filter { $0.element.0 != $0.element.1 }.map { ($0.offset + 1, $0.element.0, $0.element.1) }
     }
 
+    /// `text` with `old` replaced by `new`; records an issue when `old` does not occur.
+    static func replace(_ text: String, _ old: String, _ new: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        if !text.contains(old) { Issue.record("fixture text not found: \(old)", sourceLocation: sourceLocation) }
+        return text.replacingOccurrences(of: old, with: new)
+    }
+
+    /// A unified diff for failure messages.
+    static func diff(_ expected: String, _ actual: String) -> String {
+        UnifiedDiff.diff(old: Array(expected.utf8), new: Array(actual.utf8), oldName: "expected", newName: "actual")
+    }
+
     /// The corpus directory, or nil (with a printed skip notice) when it is absent.
     static func corpus(_ test: String = #function, filePath: String = #filePath) -> URL? {
         let root = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func integerAndDigitStringIdsAreTheSameConnection() throws {
-        let text = ConnFixture.text.replacingOccurrences(of: "\"__IMTCONN__\": \"YOUR_CONNECTION_ID\"", with: "\"__IMTCONN__\": \"2545853\"")
+        let text = ConnFixture.replace(ConnFixture.text, "\"__IMTCONN__\": \"YOUR_CONNECTION_ID\"", "\"__IMTCONN__\": \"2545853\"")
         let inv = ConnectionInventory(blueprint: try ConnFixture.blueprint(text))
         #expect(inv.entry(id: AccountID("2545853")).map(ids) == [2, 4, 13, 14])
     }
@@ -55,7 +55,7 @@ import Testing
 
     @Test func nullAndEmptyStringCountAsNotSet() throws {
         for v in ["null", "\"\""] {
-            let text = ConnFixture.text.replacingOccurrences(of: "\"account\": 4821", with: "\"account\": \(v)")
+            let text = ConnFixture.replace(ConnFixture.text, "\"account\": 4821", "\"account\": \(v)")
             let inv = ConnectionInventory(blueprint: try ConnFixture.blueprint(text))
             #expect(inv.warnings.contains { $0.moduleId == 6 && $0.code == .requiredEmpty }, "value \(v)")
             #expect(inv.entry(id: nil).map(ids) == [6, 7])
