@@ -25,7 +25,7 @@ public struct TeamConnection: Sendable, Equatable {
 
     /// The choice that assigns this connection: integer id, its name as the label, its type.
     public var choice: ConnectionChoice {
-        ConnectionChoice(id: id.intValue.map { .int($0) } ?? id, label: name, type: type, scoped: scoped)
+        ConnectionChoice(id: Int(accountID.text).map { .int($0) } ?? id, label: name, type: type, scoped: scoped)
     }
 }
 
