@@ -23,13 +23,15 @@ public struct ModuleParameterSpec: Sendable, Equatable {
 
     public init(moduleId: Int, parameter: String? = nil) { self.moduleId = moduleId; self.parameter = parameter }
 
-    public init(parsing s: String, option: String) throws(ConnectionScriptError) {
+    /// `argument` names the whole command-line argument in messages (default: `s`).
+    public init(parsing s: String, option: String, argument: String? = nil) throws(ConnectionScriptError) {
+        let arg = argument ?? s
         let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let idText = parts[0].hasPrefix("#") ? parts[0].dropFirst() : parts[0]
-        guard let id = Int(idText) else { throw .usage("\(option) \(s): expected a module id such as 5 or 5.__IMTCONN__") }
+        guard let id = Int(idText) else { throw .usage("\(option) \(arg): expected a module id such as 5 or 5.__IMTCONN__") }
         moduleId = id
         if parts.count == 2 {
-            guard !parts[1].isEmpty else { throw .usage("\(option) \(s): missing parameter name after '.'") }
+            guard !parts[1].isEmpty else { throw .usage("\(option) \(arg): missing parameter name after '.'") }
             parameter = String(parts[1])
         }
     }
@@ -62,7 +64,7 @@ public struct ConnectionScript: Sendable {
 
     public mutating func addSet(_ s: String) throws(ConnectionScriptError) {
         let (l, r) = try Self.assignment(s, option: "--set")
-        sets.append((try ModuleParameterSpec(parsing: l, option: "--set"), r))
+        sets.append((try ModuleParameterSpec(parsing: l, option: "--set", argument: s), r))
     }
 
     public mutating func addSwap(_ s: String) throws(ConnectionScriptError) { swaps.append(try Self.assignment(s, option: "--swap")) }
@@ -80,13 +82,13 @@ public struct ConnectionScript: Sendable {
         }
         for spec in clears {
             let inv = try inventory()
-            let (m, ref) = try resolve(spec, in: inv.blueprint, option: "--clear")
+            let (m, ref) = try resolve(spec, in: inv.blueprint, option: "--clear \(spec.text)")
             try edit { () throws(ConnectionEditError) in try ConnectionEditor.clear(module: m.index, parameter: ref.parameter, in: &session) }
             notes.append("cleared \(ref.kind.title) of \(m.idText) \(ref.parameter)")
         }
         for (spec, idText) in sets {
             let inv = try inventory()
-            let (m, ref) = try resolve(spec, in: inv.blueprint, option: "--set")
+            let (m, ref) = try resolve(spec, in: inv.blueprint, option: "--set \(spec.text)=\(idText)")
             let choice = try choose(idText, kind: ref.kind, inv, option: "--set \(spec.text)=\(idText)")
             try edit { () throws(ConnectionEditError) in
                 try ConnectionEditor.set(module: m.index, parameter: ref.parameter, to: choice, in: &session, force: force, acceptedTypes: acceptedTypes)
@@ -124,12 +126,13 @@ public struct ConnectionScript: Sendable {
 
     /// The module parameter a spec names. Without `.PARAM`: the module's only parameter of `kind`,
     /// or its only account parameter.
+    /// `option` is the whole argument, for messages (`--set #5=123`).
     func resolve(_ spec: ModuleParameterSpec, in bp: Blueprint, option: String) throws(ConnectionScriptError) -> (Module, AccountRef) {
-        guard let m = bp.module(id: spec.moduleId) else { throw .refused("\(option) \(spec.text): there is no module #\(spec.moduleId)") }
+        guard let m = bp.module(id: spec.moduleId) else { throw .refused("\(option): there is no module #\(spec.moduleId)") }
         let names = m.accounts.map(\.parameter)
         if let p = spec.parameter {
             guard let ref = m.accounts.first(where: { $0.parameter == p }) else {
-                throw .refused("\(option) \(spec.text): \(m.idText) \(m.moduleName) has no account parameter \(p)"
+                throw .refused("\(option): \(m.idText) \(m.moduleName) has no account parameter \(p)"
                                + (names.isEmpty ? "" : " (it has \(names.joined(separator: ", ")))"))
             }
             return (m, ref)
@@ -137,8 +140,8 @@ public struct ConnectionScript: Sendable {
         let ofKind = m.accounts.filter { $0.kind == kind }
         if ofKind.count == 1 { return (m, ofKind[0]) }
         if ofKind.isEmpty && m.accounts.count == 1 { return (m, m.accounts[0]) }
-        if m.accounts.isEmpty { throw .refused("\(option) \(spec.text): \(m.idText) \(m.moduleName) has no connection or other account parameter") }
-        throw .refused("\(option) \(spec.text): \(m.idText) \(m.moduleName) has several account parameters (\(names.joined(separator: ", "))); "
+        if m.accounts.isEmpty { throw .refused("\(option): \(m.idText) \(m.moduleName) has no connection or other account parameter") }
+        throw .refused("\(option): \(m.idText) \(m.moduleName) has several account parameters (\(names.joined(separator: ", "))); "
                        + "name one as \(spec.moduleId).PARAM")
     }
 
