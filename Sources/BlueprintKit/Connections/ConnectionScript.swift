@@ -107,6 +107,9 @@ public struct ConnectionScript: Sendable {
                 throw .nothingMatched("--swap \(oldText)=\(newText): no module uses \(kind.title) \(oldText)\(app.map { " in app \($0)" } ?? "")")
             }
             notes.append("swapped \(kind.title) \(oldText) for \(newText)\(Self.describe(choice)) in \(Self.modules(used))")
+            if choice.label == nil && used.contains(where: \.hasRestoreEntry) && !labels.contains(where: { $0.0 == newText }) {
+                notes.append("the label of \(kind.title) \(newText) is unknown: modules keep the old label (give --label \(newText)=TEXT or --connections)")
+            }
         }
         for (idText, label) in labels {
             var used: [ConnectionUse] = []
