@@ -48,7 +48,11 @@ import Testing
         #expect(try r.get().count == 1 && s.canUndo)
         // without a team list any id goes, and a placeholder may be written on purpose
         (s, r) = try run({ try $0.addSet("2=12345"); try $0.addSwap("4821=YOUR_CONNECTION_ID") })
-        #expect(try r.get().count == 2)
+        #expect(try r.get().last == "the label of connection YOUR_CONNECTION_ID is unknown: modules keep the old label (give --label YOUR_CONNECTION_ID=TEXT or --connections)")
+        #expect(try r.get().count == 3)
+        // with --label for the new id, no note
+        (s, r) = try run({ try $0.addSwap("4821=5"); try $0.addLabel("5=Five") })
+        #expect(try r.get() == ["swapped connection 4821 for 5 in 1 module parameter (#6)", "labelled connection 5 \"Five\" in 1 module parameter (#6)"])
     }
 
     @Test func moduleAndParameterResolution() throws {
