@@ -12,6 +12,7 @@ let allCommands: [Command] = [
     checkCommand,
     upgradeCommand,
     catalogCommand,
+    connectionsCommand,
     snapshotCommand,
     keysCommand,
 ]
