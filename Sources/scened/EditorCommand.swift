@@ -50,11 +50,19 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     }
     TerminalGuard.install()
     defer { screen.shutdown() }
+    var failedReads = 0
     while true {
         let size = screen.size
         if editor.wantsFullRedraw { screen.forceRedraw(); editor.wantsFullRedraw = false }
         screen.present(EditorView.render(editor, width: size.width, height: size.height))
-        guard let key = screen.readKey() else { continue }
+        guard let key = screen.readKey() else {
+            // A blocking read that keeps failing means the terminal is gone (hangup):
+            // stop instead of spinning.
+            failedReads += 1
+            if failedReads >= 100 { break }
+            continue
+        }
+        failedReads = 0
         if !editor.handle(key) { break }
     }
     return Exit.ok

@@ -26,37 +26,82 @@ func which(_ tool: String) -> String? {
 
 @discardableResult
 func run(_ argv: [String], env: [String: String]? = nil, stdin: Data? = nil, detached: Bool = false) -> (status: Int32, out: String, err: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: argv[0])
-    p.arguments = Array(argv.dropFirst())
-    if let env { p.environment = env }
+    // posix_spawn + waitpid: Foundation's Process can miss the exit of a client
+    // whose daemon (the tmux server) it forked, and then waits forever.
+    var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0], inPipe: [Int32] = [0, 0]
+    guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, pipe(&inPipe) == 0 else { return (127, "", "pipe failed") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
     if detached {
-        // A command that leaves a daemon behind (tmux new-session) must not hold our pipes open.
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return (127, "", "\(error)") }
-        p.waitUntilExit()
-        return (p.terminationStatus, "", "")
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    } else {
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
     }
-    let o = Pipe(), e = Pipe()
-    p.standardOutput = o
-    p.standardError = e
-    let i = Pipe()
-    p.standardInput = i
-    do { try p.run() } catch { return (127, "", "\(error)") }
-    if let stdin { i.fileHandleForWriting.write(stdin) }
-    try? i.fileHandleForWriting.close()
-    let od = o.fileHandleForReading.readDataToEndOfFile()
-    let ed = e.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: od, as: UTF8.self), String(decoding: ed, as: UTF8.self))
+    for fd in inPipe + outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
+    let environment = (env ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+    var cArgs = argv.map { strdup($0) } + [nil]
+    var cEnv = environment.map { strdup($0) } + [nil]
+    defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
+    // The test runner blocks some signals; a child (and the tmux server it forks, and
+    // scened under it) must start with an empty mask and default handlers, or it never
+    // sees SIGCHLD, SIGWINCH or SIGTERM.
+    var attr = posix_spawnattr_t()
+    posix_spawnattr_init(&attr)
+    defer { posix_spawnattr_destroy(&attr) }
+    var empty = sigset_t(), all = sigset_t()
+    sigemptyset(&empty)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attr, &empty)
+    posix_spawnattr_setsigdefault(&attr, &all)
+    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, argv[0], &actions, &attr, &cArgs, &cEnv)
+    close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
+    guard rc == 0 else {
+        close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+        return (127, "", "cannot run \(argv[0]): \(String(cString: strerror(rc)))")
+    }
+    if let stdin, !detached { stdin.withUnsafeBytes { _ = write(inPipe[1], $0.baseAddress, $0.count) } }
+    close(inPipe[1])
+    // Read both pipes on separate threads so a full stderr cannot block stdout.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
+    let errFD = errPipe[0]
+    let t = Thread { errBox.data = readAll(errFD) }
+    t.start()
+    let out = readAll(outPipe[0])
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    while !t.isFinished { usleep(1000) }
+    close(outPipe[0]); close(errPipe[0])
+    let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (code, String(decoding: out, as: UTF8.self), String(decoding: errBox.data, as: UTF8.self))
+}
+
+private func readAll(_ fd: Int32) -> Data {
+    var d = Data()
+    var buf = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = read(fd, &buf, buf.count)
+        if n > 0 { d.append(contentsOf: buf[0..<n]) }
+        else if n < 0 && errno == EINTR { continue }
+        else { break }
+    }
+    return d
 }
 
 final class Tmux {
     let tmux: String
     let socket: String
     let target = "e2e"
+    /// The shell under tmux writes the program's exit status here (tmux's own
+    /// `pane_dead_status` races with the pty closing and is sometimes never set).
+    let statusFile: String
 
     /// Starts `command` (a shell command line) in a new detached session of its own server.
     init?(width: Int = 120, height: Int = 40, command: String, env: [String: String] = [:]) {
@@ -68,14 +113,21 @@ final class Tmux {
         if e["TERM"] == nil { e["TERM"] = "xterm-256color" }
         if e["LANG"] == nil && e["LC_ALL"] == nil { e["LC_ALL"] = "C.UTF-8" }
         for (k, v) in e.sorted(by: { $0.key < $1.key }) { envPrefix += " \(k)=\(shellQuote(v))" }
-        let r = run([tmux, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", target,
-                     "-x", "\(width)", "-y", "\(height)", "exec \(envPrefix) \(command)"], detached: true)
+        // Our own config (not the user's): keep dead panes so exit codes and last words
+        // can be read, and pass ESC through at once.
+        let conf = NSTemporaryDirectory() + "\(socket).conf"
+        statusFile = NSTemporaryDirectory() + "\(socket).status"
+        try? "set -g remain-on-exit on\nset -g escape-time 0\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        let r = run([tmux, "-L", socket, "-f", conf, "new-session", "-d", "-s", target,
+                     "-x", "\(width)", "-y", "\(height)",
+                     "\(envPrefix) \(command); echo $? > \(shellQuote(statusFile))"], detached: true)
         guard r.status == 0 else { return nil }
-        run([tmux, "-L", socket, "set-option", "-t", target, "remain-on-exit", "on"])
-        run([tmux, "-L", socket, "set-option", "-g", "escape-time", "0"])
     }
 
-    deinit { run([tmux, "-L", socket, "kill-server"]) }
+    deinit {
+        run([tmux, "-L", socket, "kill-server"])
+        unlink(statusFile)
+    }
 
     /// Sends tmux key names (`Enter`, `Escape`, `C-s`, `Down`) or, with `literal`, text.
     func send(_ keys: String..., literal: Bool = false) {
@@ -86,6 +138,11 @@ final class Tmux {
 
     func capture(escapes: Bool = false) -> String {
         run([tmux, "-L", socket, "capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : [])).out
+    }
+
+    /// Everything the pane printed, scrollback included, wrapped lines joined.
+    func transcript() -> String {
+        run([tmux, "-L", socket, "capture-pane", "-p", "-J", "-S", "-", "-t", target]).out
     }
 
     func display(_ format: String) -> String {
@@ -114,9 +171,18 @@ final class Tmux {
     }
 
     var paneDead: Bool { display("#{pane_dead}") == "1" }
-    var exitStatus: Int? { paneDead ? Int(display("#{pane_dead_status}")) : nil }
+    /// The exit status (128 + signal number for a process killed by a signal), once it has exited.
+    var exitStatus: Int? {
+        guard let text = try? String(contentsOfFile: statusFile, encoding: .utf8) else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
     var alternateScreenOn: Bool { display("#{alternate_on}") == "1" }
-    var panePID: Int32? { Int32(display("#{pane_pid}")) }
+    /// The program's pid: the child of the shell that runs in the pane.
+    var panePID: Int32? {
+        guard let shell = Int32(display("#{pane_pid}")),
+              let kids = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+        return kids.split(separator: " ").first.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
 
     func waitForExit(timeout: Double = 8) -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
