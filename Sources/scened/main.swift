@@ -11,6 +11,7 @@ let allCommands: [Command] = [
     fmtCommand,
     snapshotCommand,
     keysCommand,
+    themesCommand,
 ]
 
 @MainActor func mainUsage() -> String {
@@ -18,6 +19,7 @@ let allCommands: [Command] = [
     scened \(scenedVersion): a terminal editor for Workfront Fusion / Make scenario blueprints
 
     usage: scened [FILE]              open FILE (or the built-in demo) in the editor
+                                      [--theme NAME|PATH] [--config FILE | --no-config]
            scened COMMAND [ARGS...]   run a command without the editor
 
     commands:

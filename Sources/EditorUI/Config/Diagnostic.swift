@@ -26,16 +26,17 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 
 enum ConfigText {
     /// The lines of a file as (1-based number, text without comment), skipping blank
-    /// and comment-only lines. A comment starts with `#` at the start of the line or
-    /// after whitespace, so `#` inside a word (a colour like `x#1`) is kept.
-    static func lines(_ text: String) -> [(Int, String)] {
+    /// and comment-only lines. A comment starts with `#` at the start of the line or,
+    /// with `trailing`, after whitespace, so `#` inside a word is kept.
+    static func lines(_ text: String, trailing: Bool = true) -> [(Int, String)] {
         var out: [(Int, String)] = []
         var n = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             n += 1
             var line = Substring(raw)
             if line.last == "\r" { line = line.dropLast() }
-            let body = stripComment(line).trimmingWhitespace()
+            var body = (trailing ? stripComment(line) : line).trimmingWhitespace()
+            if body.hasPrefix("#") { body = "" }
             if !body.isEmpty { out.append((n, body)) }
         }
         return out
