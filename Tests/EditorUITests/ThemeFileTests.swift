@@ -20,8 +20,8 @@ import Testing
         #expect(shipped == BuiltinThemes.sources.map(\.name).sorted(), "every Themes/*.theme is compiled in, and only those")
         for src in BuiltinThemes.sources {
             let file = try Data(contentsOf: Self.themesDir.appendingPathComponent("\(src.name).theme"))
-            #expect([UInt8](file) == Array(src.text.utf8),
-                    "Themes/\(src.name).theme differs from BuiltinThemes.swift: paste the file into it")
+            let identical = [UInt8](file) == Array(src.text.utf8)
+            #expect(identical, "Themes/\(src.name).theme differs from BuiltinThemes.swift: paste the file into it")
         }
     }
 
