@@ -1,9 +1,9 @@
 // Opening the editor: load the file (or the demo), then run the curses loop.
-// (The curses loop lands with CursesTerminal; until then this prints the first frame.)
 #if canImport(Glibc)
 import Glibc
 #endif
 import BlueprintKit
+import CursesTerminal
 import EditorUI
 
 /// Loads a file (or the built-in demo for nil) into an editor, reporting errors like every command.
@@ -42,13 +42,32 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
         FileIO.writeStderr("scened: open one file at a time (got \(files.count))\n")
         return Exit.usage
     }
-    // Theme, keys, glyphs, mouse, backup, paths; config/theme problems go to stderr once.
+    // Theme, keys, glyphs, mouse, backup, paths. Config/theme problems go to stderr now,
+    // on the normal screen (seen again after quitting), and the first to the status line.
     let settings = resolveSettings(options)
+    // Load before touching the terminal, so errors print on a normal screen.
     let editor: Editor
     switch makeEditor(path: files.first, command: "scened", glyphs: settings.glyphs, keyTable: settings.keyTable) {
     case .success(let e): editor = e
     case .failure(let f): return f.code
     }
-    FileIO.writeStdout(EditorView.render(editor, width: 120, height: 40).plainText() + "\n")
+    let screen: CursesScreen
+    do {
+        screen = try CursesScreen(theme: settings.theme, forceMono: settings.forceMono)
+    } catch {
+        FileIO.writeStderr("scened: \(error)\n")
+        return 1
+    }
+    TerminalGuard.install()
+    defer { screen.shutdown() }
+    screen.enableMouse(settings.mouse)
+    editor.showStartupWarnings(settings.warnings)
+    while true {
+        let size = screen.size
+        if editor.wantsFullRedraw { screen.forceRedraw(); editor.wantsFullRedraw = false }
+        screen.present(EditorView.render(editor, width: size.width, height: size.height))
+        guard let key = screen.readKey() else { continue }
+        if !editor.handle(key) { break }
+    }
     return Exit.ok
 }
