@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ReferenceTests {
     func refs(_ bp: Blueprint, from id: Int) -> [Reference] {
-        bp.references(from: bp.modules.first { $0.id == id }!.index)
+        Array(bp.references(from: bp.modules.first { $0.id == id }!.index))
     }
 
     func token(_ bp: Blueprint, _ r: Range<Int>) -> String { String(decoding: bp.document.bytes[r], as: UTF8.self) }
