@@ -7,9 +7,9 @@ import CursesTerminal
 import EditorUI
 
 /// Loads a file (or the built-in demo for nil) into an editor, reporting errors like every command.
-func makeEditor(path: String?, command: String, glyphs: Glyphs) -> Result<Editor, ExitFailure> {
+func makeEditor(path: String?, command: String, glyphs: Glyphs, keyTable: KeyTable = .default) -> Result<Editor, ExitFailure> {
     guard let path else {
-        do { return .success(try Editor(bytes: DemoScenario.bytes, path: nil, displayName: DemoScenario.displayName, glyphs: glyphs)) }
+        do { return .success(try Editor(bytes: DemoScenario.bytes, path: nil, displayName: DemoScenario.displayName, keyTable: keyTable, glyphs: glyphs)) }
         catch { FileIO.writeStderr("scened: the built-in demo failed to load: \(error)\n"); return .failure(ExitFailure(code: Exit.software)) }
     }
     let bytes: [UInt8]
@@ -18,7 +18,7 @@ func makeEditor(path: String?, command: String, glyphs: Glyphs) -> Result<Editor
         return .failure(ExitFailure(code: Exit.noInput))
     }
     do {
-        return .success(try Editor(bytes: bytes, path: path == "-" ? nil : path, glyphs: glyphs))
+        return .success(try Editor(bytes: bytes, path: path == "-" ? nil : path, keyTable: keyTable, glyphs: glyphs))
     } catch {
         FileIO.writeStderr("\(path):\(error.line):\(error.column): \(error.message)\n")
         return .failure(ExitFailure(code: Exit.dataError))
@@ -27,29 +27,41 @@ func makeEditor(path: String?, command: String, glyphs: Glyphs) -> Result<Editor
 
 @MainActor
 func runEditor(path: String?, argv: [String]) -> Int32 {
-    if let bad = argv.first(where: { $0.hasPrefix("-") }) {
-        FileIO.writeStderr("scened: unknown option '\(bad)'\nTry 'scened --help'.\n")
+    var args = Args(argv, command: "scened")
+    let options: EditorOptions
+    var files: [String]
+    do {
+        options = try parseEditorOptions(&args)
+        files = try args.positionals()
+    } catch {
+        FileIO.writeStderr("scened: \(error.message)\nTry 'scened --help'.\n")
         return Exit.usage
     }
-    if !argv.isEmpty {
-        FileIO.writeStderr("scened: open one file at a time (got \(argv.count + 1))\n")
+    if let path { files.insert(path, at: 0) }
+    if files.count > 1 {
+        FileIO.writeStderr("scened: open one file at a time (got \(files.count))\n")
         return Exit.usage
     }
+    // Theme, keys, glyphs, mouse, backup, paths. Config/theme problems go to stderr now,
+    // on the normal screen (seen again after quitting), and the first to the status line.
+    let settings = resolveSettings(options)
     // Load before touching the terminal, so errors print on a normal screen.
     let editor: Editor
-    switch makeEditor(path: path, command: "scened", glyphs: localeIsUTF8() ? .unicode : .ascii) {
+    switch makeEditor(path: files.first, command: "scened", glyphs: settings.glyphs, keyTable: settings.keyTable) {
     case .success(let e): editor = e
     case .failure(let f): return f.code
     }
     let screen: CursesScreen
     do {
-        screen = try CursesScreen(theme: .default, forceMono: false)
+        screen = try CursesScreen(theme: settings.theme, forceMono: settings.forceMono)
     } catch {
         FileIO.writeStderr("scened: \(error)\n")
         return 1
     }
     TerminalGuard.install()
     defer { screen.shutdown() }
+    screen.enableMouse(settings.mouse)
+    editor.showStartupWarnings(settings.warnings)
     var failedReads = 0
     while true {
         let size = screen.size
@@ -66,15 +78,4 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
         if !editor.handle(key) { break }
     }
     return Exit.ok
-}
-
-/// True when the current locale's character set is UTF-8 (LC_ALL, LC_CTYPE, LANG).
-func localeIsUTF8() -> Bool {
-    for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
-        if let v = getenv(name).map({ String(cString: $0) }), !v.isEmpty {
-            let u = v.uppercased()
-            return u.contains("UTF-8") || u.contains("UTF8")
-        }
-    }
-    return false
 }

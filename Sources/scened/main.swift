@@ -15,6 +15,7 @@ let allCommands: [Command] = [
     connectionsCommand,
     snapshotCommand,
     keysCommand,
+    themesCommand,
 ]
 
 @MainActor func mainUsage() -> String {
@@ -22,6 +23,7 @@ let allCommands: [Command] = [
     scened \(scenedVersion): a terminal editor for Workfront Fusion / Make scenario blueprints
 
     usage: scened [FILE]              open FILE (or the built-in demo) in the editor
+                                      [--theme NAME|PATH] [--config FILE | --no-config]
            scened COMMAND [ARGS...]   run a command without the editor
 
     commands:

@@ -7,6 +7,7 @@ extension Editor {
     @discardableResult
     public func handle(_ key: Key) -> Bool {
         if key == .resize { return !wantsQuit }
+        if case .mouse(let m) = key { return handleMouse(m) }
         if prompt != nil { handlePromptKey(key); return !wantsQuit }
         if confirm != nil { handleConfirmKey(key); return !wantsQuit }
         message = nil

@@ -81,6 +81,9 @@ public final class Editor {
     public var wantsFullRedraw = false
     /// Rows the tree pane showed in the last frame (for paging).
     public var viewportRows = 20
+    /// Where the last frame drew the tree and detail panes (for mouse clicks).
+    public internal(set) var treeRect = Rect.zero
+    public internal(set) var detailRect = Rect.zero
     var collapsed: Set<String> = []
     var detailCacheKey: String?
     var detailCache: [StyledLine] = []

@@ -69,51 +69,18 @@ public struct Theme: Sendable {
         return out
     }
 
-    public static let builtIn: [Theme] = [.default, .mono]
+    /// The shipped themes (Themes/*.theme, compiled in): default, mono, light, high-contrast.
+    public static var builtIn: [Theme] { BuiltinThemes.all }
 
-    /// A built-in theme by name (case-insensitive).
+    /// A built-in theme by name (case-insensitive). User themes and paths: `ThemeLibrary`.
     public static func named(_ name: String) -> Theme? {
         builtIn.first { $0.name.lowercased() == name.lowercased() }
     }
 
-    /// Dark-friendly default; every slot also reads on 8 colours and in mono.
-    public static let `default` = Theme(name: "default", styles: [
-        .normal: SlotStyle(),
-        .title: SlotStyle(fg256: 255, fg8: 7, bg256: 24, bg8: 4, attrs: .bold, monoAttrs: [.reverse, .bold]),
-        .titleModified: SlotStyle(fg256: 220, fg8: 3, bg256: 24, bg8: 4, attrs: .bold,
-                                  monoAttrs: [.reverse, .bold, .underline]),
-        .treeLine: SlotStyle(fg256: 242, monoAttrs: .dim),
-        .selected: SlotStyle(fg256: 231, fg8: 7, bg256: 25, bg8: 4, attrs: .bold, monoAttrs: .reverse),
-        .selectedInactive: SlotStyle(fg256: 252, fg8: 0, bg256: 238, bg8: 7, monoAttrs: [.bold, .underline]),
-        .badgeCurrent: SlotStyle(fg256: 114, fg8: 2),
-        .badgeUpgradable: SlotStyle(fg256: 214, fg8: 3, attrs: .bold, monoAttrs: .bold),
-        .badgeManual: SlotStyle(fg256: 203, fg8: 1, attrs: .bold, monoAttrs: [.bold, .underline]),
-        .badgeUnknown: SlotStyle(fg256: 139, fg8: 5, monoAttrs: .dim),
-        .moduleId: SlotStyle(fg256: 245, fg8: 6, monoAttrs: .dim),
-        .label: SlotStyle(),
-        .appName: SlotStyle(fg256: 110, fg8: 6),
-        .connection: SlotStyle(fg256: 180, fg8: 3),
-        .marker: SlotStyle(fg256: 213, fg8: 5, attrs: .bold, monoAttrs: .bold),
-        .warning: SlotStyle(fg256: 214, fg8: 3, attrs: .bold, monoAttrs: [.bold, .underline]),
-        .error: SlotStyle(fg256: 203, fg8: 1, attrs: .bold, monoAttrs: [.bold, .reverse]),
-        .heading: SlotStyle(fg256: 111, fg8: 6, attrs: .bold, monoAttrs: [.bold, .underline]),
-        .detailKey: SlotStyle(fg256: 110, fg8: 6, monoAttrs: .bold),
-        .detailValue: SlotStyle(),
-        .diffAdded: SlotStyle(fg256: 114, fg8: 2, monoAttrs: .bold),
-        .diffRemoved: SlotStyle(fg256: 203, fg8: 1, monoAttrs: .dim),
-        .diffContext: SlotStyle(fg256: 246),
-        .status: SlotStyle(fg256: 252, fg8: 0, bg256: 236, bg8: 7, monoAttrs: .reverse),
-        .statusKey: SlotStyle(fg256: 220, fg8: 4, bg256: 236, bg8: 7, attrs: .bold, monoAttrs: [.reverse, .bold]),
-        .message: SlotStyle(),
-        .dialog: SlotStyle(fg256: 253, fg8: 7, bg256: 237, bg8: 4),
-        .dialogTitle: SlotStyle(fg256: 222, fg8: 3, bg256: 237, bg8: 4, attrs: .bold, monoAttrs: .bold),
-        .help: SlotStyle(),
-        .dim: SlotStyle(attrs: .dim, monoAttrs: .dim),
-        .match: SlotStyle(fg256: 16, fg8: 0, bg256: 178, bg8: 3, monoAttrs: [.bold, .underline]),
-        .cursor: SlotStyle(attrs: .reverse, monoAttrs: .reverse),
-    ])
+    /// Dark-friendly default (Themes/default.theme); every slot also reads on 8 colours and in mono.
+    public static let `default` = BuiltinThemes.theme("default")
 
-    /// Attributes only, in the spirit of htop's Monochrome scheme: reverse selection,
-    /// bold headings, bold+underline warnings, dim tree lines.
-    public static let mono = Theme.default.monochrome(name: "mono")
+    /// Attributes only, in the spirit of htop's Monochrome scheme (Themes/mono.theme):
+    /// reverse selection, bold headings, bold+underline warnings, dim tree lines.
+    public static let mono = BuiltinThemes.theme("mono")
 }

@@ -16,6 +16,8 @@ public enum EditorView {
         TitleBarView.draw(e, into: &buf, width: width)
         let bodyTop = 1
         let bodyHeight = height - 3
+        e.treeRect = .zero
+        e.detailRect = .zero
         switch e.screen {
         case .help:
             HelpView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
@@ -25,14 +27,18 @@ public enum EditorView {
             if width >= sideBySideWidth {
                 let treeW = width * 55 / 100
                 e.viewportRows = bodyHeight
-                TreeView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: treeW, height: bodyHeight))
+                e.treeRect = Rect(x: 0, y: bodyTop, width: treeW, height: bodyHeight)
+                e.detailRect = Rect(x: treeW + 1, y: bodyTop, width: width - treeW - 1, height: bodyHeight)
+                TreeView.draw(e, into: &buf, rect: e.treeRect)
                 buf.fill(x: treeW, y: bodyTop, width: 1, height: bodyHeight, slot: .treeLine, char: Character(e.glyphs.vline))
-                DetailView.draw(e, into: &buf, rect: Rect(x: treeW + 1, y: bodyTop, width: width - treeW - 1, height: bodyHeight))
+                DetailView.draw(e, into: &buf, rect: e.detailRect)
             } else {
                 let treeH = max(3, bodyHeight * 3 / 5)
                 e.viewportRows = treeH
-                TreeView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: treeH))
-                DetailView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop + treeH, width: width, height: bodyHeight - treeH))
+                e.treeRect = Rect(x: 0, y: bodyTop, width: width, height: treeH)
+                e.detailRect = Rect(x: 0, y: bodyTop + treeH, width: width, height: bodyHeight - treeH)
+                TreeView.draw(e, into: &buf, rect: e.treeRect)
+                DetailView.draw(e, into: &buf, rect: e.detailRect)
             }
         }
         StatusBarView.draw(e, into: &buf, y: height - 2, width: width)
