@@ -7,9 +7,10 @@ import CursesTerminal
 import EditorUI
 
 /// Loads a file (or the built-in demo for nil) into an editor, reporting errors like every command.
-func makeEditor(path: String?, command: String, glyphs: Glyphs, keyTable: KeyTable = .default) -> Result<Editor, ExitFailure> {
+func makeEditor(path: String?, command: String, glyphs: Glyphs, keyTable: KeyTable = .default,
+                services: EditorServices = .catalogBacked()) -> Result<Editor, ExitFailure> {
     guard let path else {
-        do { return .success(try Editor(bytes: DemoScenario.bytes, path: nil, displayName: DemoScenario.displayName, keyTable: keyTable, glyphs: glyphs)) }
+        do { return .success(try Editor(bytes: DemoScenario.bytes, path: nil, displayName: DemoScenario.displayName, services: services, keyTable: keyTable, glyphs: glyphs)) }
         catch { FileIO.writeStderr("scened: the built-in demo failed to load: \(error)\n"); return .failure(ExitFailure(code: Exit.software)) }
     }
     let bytes: [UInt8]
@@ -18,7 +19,7 @@ func makeEditor(path: String?, command: String, glyphs: Glyphs, keyTable: KeyTab
         return .failure(ExitFailure(code: Exit.noInput))
     }
     do {
-        return .success(try Editor(bytes: bytes, path: path == "-" ? nil : path, keyTable: keyTable, glyphs: glyphs))
+        return .success(try Editor(bytes: bytes, path: path == "-" ? nil : path, services: services, keyTable: keyTable, glyphs: glyphs))
     } catch {
         FileIO.writeStderr("\(path):\(error.line):\(error.column): \(error.message)\n")
         return .failure(ExitFailure(code: Exit.dataError))
@@ -30,8 +31,12 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     var args = Args(argv, command: "scened")
     let options: EditorOptions
     var files: [String]
+    let catalogFiles: [String]
+    let connections: String?
     do {
         options = try parseEditorOptions(&args)
+        catalogFiles = try args.options("--catalog")
+        connections = try args.option("--connections")
         files = try args.positionals()
     } catch {
         FileIO.writeStderr("scened: \(error.message)\nTry 'scened --help'.\n")
@@ -46,8 +51,13 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     // on the normal screen (seen again after quitting), and the first to the status line.
     let settings = resolveSettings(options)
     // Load before touching the terminal, so errors print on a normal screen.
+    let services: EditorServices
+    switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, command: "scened") {
+    case .success(let s): services = s
+    case .failure(let f): return f.code
+    }
     let editor: Editor
-    switch makeEditor(path: files.first, command: "scened", glyphs: settings.glyphs, keyTable: settings.keyTable) {
+    switch makeEditor(path: files.first, command: "scened", glyphs: settings.glyphs, keyTable: settings.keyTable, services: services) {
     case .success(let e): editor = e
     case .failure(let f): return f.code
     }

@@ -24,6 +24,7 @@ let allCommands: [Command] = [
 
     usage: scened [FILE]              open FILE (or the built-in demo) in the editor
                                       [--theme NAME|PATH] [--config FILE | --no-config]
+                                      [--catalog FILE]... [--connections FILE]
            scened COMMAND [ARGS...]   run a command without the editor
 
     commands:

@@ -2,6 +2,7 @@
 // detached tmux server of its own (own socket, no user config), types keys,
 // and polls the screen instead of sleeping.
 import Foundation
+import Testing
 
 /// The package root, derived from this file's path.
 let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -29,7 +30,10 @@ func run(_ argv: [String], env: [String: String]? = nil, stdin: Data? = nil, det
     // posix_spawn + waitpid: Foundation's Process can miss the exit of a client
     // whose daemon (the tmux server) it forked, and then waits forever.
     var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0], inPipe: [Int32] = [0, 0]
+    // Close-on-exec, so a process spawned at the same time by another test cannot
+    // inherit our pipe ends and keep them open.
     guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, pipe(&inPipe) == 0 else { return (127, "", "pipe failed") }
+    for fd in inPipe + outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -94,6 +98,10 @@ private func readAll(_ fd: Int32) -> Data {
     }
     return d
 }
+
+/// Every end-to-end suite nests in this one so that they run one at a time: the
+/// machine has few cores and timing-sensitive checks (ESC latency) need quiet.
+@Suite(.serialized) enum EndToEnd {}
 
 final class Tmux {
     let tmux: String
