@@ -271,3 +271,19 @@ import Testing
         #expect(fields.contains { $0.display == "mapper.to[0]" && $0.arrayItem?.index == 0 })
     }
 }
+
+@Suite struct FieldDuplicateKeyTests {
+    @Test func duplicateKeysAreShownButNeverWritten() throws {
+        let text = #"{"name":"x","flow":[{"id":1,"module":"a:b","version":1,"mapper":{"k":"first","k":"second","ok":"y"},"metadata":{"designer":{"x":0,"y":0}}}],"metadata":{}}"#
+        let bp = try Blueprint(bytes: Array(text.utf8))
+        let fields = FieldList.fields(for: bp.modules[0], in: bp.document)
+        let dups = fields.filter { $0.role == .duplicateKey }
+        #expect(dups.map(\.value) == [.string("first"), .string("second")])
+        var s = EditSession(document: bp.document)
+        #expect(throws: FieldError.self) { try FieldEditor.set(dups[1], to: .string("z"), in: &s) }
+        #expect(!s.canUndo)
+        let ok = try FieldList.field("mapper.ok", module: bp.modules[0], in: bp.document)
+        try FieldEditor.set(ok, to: .string("z"), in: &s)
+        #expect(s.document.text.contains(#""ok":"z""#))
+    }
+}

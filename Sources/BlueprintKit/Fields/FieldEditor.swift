@@ -20,6 +20,7 @@ public enum ValueInput: Sendable, Equatable {
 public enum FieldEditor {
     /// The value that `text` stands for in field `f`.
     public static func value(from text: String, for f: FieldRef, input: ValueInput) throws(FieldError) -> JSONValue {
+        try checkWritable(f)
         let parsed = parseJSON(text)
         let textOnly: Bool = {
             switch f.role {
@@ -67,6 +68,7 @@ public enum FieldEditor {
     /// Returns false when the value was already there (nothing recorded).
     @discardableResult
     public static func set(_ f: FieldRef, to v: JSONValue, in s: inout EditSession, label: String? = nil) throws(FieldError) -> Bool {
+        try checkWritable(f)
         do {
             return try s.perform(label ?? "set \(f.display)") { (ed: inout JSONEditor) throws(JSONEditError) in
                 try write(f, v, &ed)
@@ -84,6 +86,12 @@ public enum FieldEditor {
         return try set(f, to: .bool(!now), in: &s, label: label)
     }
 
+    static func checkWritable(_ f: FieldRef) throws(FieldError) {
+        if f.role == .duplicateKey {
+            throw FieldError(.refused, "\(f.display) appears more than once in its object; fix the duplicate in a text editor first")
+        }
+    }
+
     static func write(_ f: FieldRef, _ v: JSONValue, _ ed: inout JSONEditor) throws(JSONEditError) {
         let doc = ed.document
         if case .routeDisabled = f.role {
@@ -98,8 +106,8 @@ public enum FieldEditor {
             return
         }
         if let n = doc.node(at: f.path) {
-            let splice = doc.replaceValue(n, with: v)
-            if splice.text != Array(doc.bytes[splice.range]) { try ed.apply(splice) }
+            // The same value stays as written (its escapes may differ from the writer's).
+            if doc.value(n) != v { try ed.apply(doc.replaceValue(n, with: v)) }
         } else {
             try create(f.path, v, &ed)
         }

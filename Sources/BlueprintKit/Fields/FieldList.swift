@@ -63,9 +63,17 @@ public enum FieldList {
     private static func walk(_ doc: JSONDocument, _ n: Int, rel: [JSONPathComponent], depth: Int, section: FieldSection,
                              item: ArrayItemRef?, base: JSONPath, into out: inout [FieldRef]) {
         let isArray = doc.kind(n) == .array
+        var seen: [String: Int] = [:]
+        if !isArray { for c in doc.children(n) { seen[doc.key(c) ?? "", default: 0] += 1 } }
         for (k, c) in doc.children(n).enumerated() {
             guard out.count < maxFields else { return }
-            let comp: JSONPathComponent = isArray ? .index(k) : .key(doc.key(c) ?? "")
+            let key = isArray ? "" : doc.key(c) ?? ""
+            let comp: JSONPathComponent = isArray ? .index(k) : .key(key)
+            if !isArray, seen[key, default: 0] > 1 {
+                out.append(FieldRef(display: JSONPath(rel + [comp]).description, path: JSONPath(base.components + rel + [comp]),
+                                    section: section, role: .duplicateKey, value: doc.value(c), depth: depth, arrayItem: item))
+                continue
+            }
             let r = rel + [comp]
             let myItem = isArray ? ArrayItemRef(array: JSONPath(base.components + rel), index: k, display: JSONPath(rel).description) : item
             let kind = doc.kind(c)

@@ -35,6 +35,9 @@ public enum FieldRole: Sendable, Equatable {
     case scenarioName
     /// A scalar in `metadata.scenario`.
     case scenarioSetting
+    /// A member whose key appears more than once in its object: shown, never written
+    /// (a path names only the first, while Make reads the last).
+    case duplicateKey
 }
 
 /// The JSON type of a field's value (`missing` when the member does not exist yet).
@@ -98,12 +101,12 @@ public struct FieldRef: Sendable, Equatable {
     /// True for fields edited as one boolean (Space toggles).
     public var isBoolean: Bool {
         if case .routeDisabled = role { return true }
-        return kind == .bool
+        return kind == .bool && role != .duplicateKey
     }
 
     /// True for fields whose text is edited (everything but containers and booleans).
     public var isTextEditable: Bool {
-        role != .container && !isBoolean
+        role != .container && role != .duplicateKey && !isBoolean
     }
 
     /// True when a string is expected: existing strings, and labels/names not set yet.
