@@ -11,6 +11,7 @@ let allCommands: [Command] = [
     fmtCommand,
     snapshotCommand,
     keysCommand,
+    setCommand,
 ]
 
 @MainActor func mainUsage() -> String {
