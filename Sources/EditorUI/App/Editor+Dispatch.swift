@@ -8,6 +8,7 @@ extension Editor {
     public func handle(_ key: Key) -> Bool {
         if key == .resize { return !wantsQuit }
         if prompt != nil { handlePromptKey(key); return !wantsQuit }
+        if fields.edit != nil { handleFieldEditKey(key); return !wantsQuit }
         if confirm != nil { handleConfirmKey(key); return !wantsQuit }
         message = nil
         guard let action = keyTable.action(for: key, in: keyContext) else {
@@ -52,6 +53,7 @@ extension Editor {
         case .redraw: wantsFullRedraw = true
         case .help: screen = .help; screenScroll = 0
         case .cancel: screen = .main; screenScroll = 0
+        default: performFieldAction(action)
         }
     }
 
