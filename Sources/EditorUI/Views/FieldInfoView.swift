@@ -14,12 +14,12 @@ enum FieldInfoView {
         if ed?.asJSON == true { head.append(("  as JSON", .warning)) }
         var problems: [String] = []
         let text: String? = ed.map(\.text) ?? (f.kind == .string ? f.value?.stringValue : nil)
+        out.append(StyledLine(head))
         if let text, f.holdsString || ed != nil {
             let refs = ReferenceSummary(text: text, blueprint: e.blueprint)
-            head.append(("  " + refs.countText, refs.problems.isEmpty ? .dim : .warning))
+            out.append(StyledLine(refs.countText, refs.problems.isEmpty ? .dim : .warning))
             problems = refs.problems
         }
-        out.append(StyledLine(head))
         for p in problems.prefix(3) { out.append(StyledLine("! " + p, .warning)) }
         if problems.count > 3 { out.append(StyledLine("! … and \(problems.count - 3) more", .warning)) }
         if let err = ed?.error { out.append(StyledLine(err, .error)) }
