@@ -28,7 +28,7 @@ enum MultiLineEditorView {
 
         // text area with a line-number gutter
         let gutter = String(t.lines.count).count + 1
-        let textWidth = max(1, r.width - gutter - 1)
+        let textWidth = max(1, r.width - gutter - 2)   // one spare column for the cursor at a full row's end
         t.scrollToCursor(width: textWidth, height: textHeight)
         let rows = t.displayRows(width: textWidth)
         let cursor = t.cursorPosition(width: textWidth)
