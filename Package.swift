@@ -23,7 +23,7 @@ let package = Package(
         // Thin executable: arguments, subcommands, wiring.
         .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit"], swiftSettings: strict),
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], swiftSettings: strict),
-        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit"], swiftSettings: strict),
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit"], exclude: ["Golden"], swiftSettings: strict),
         // Runs the real binary in tmux; no module dependencies.
         .testTarget(name: "EndToEndTests", swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesW", "EditorUI"], swiftSettings: strict),

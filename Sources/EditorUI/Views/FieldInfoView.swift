@@ -15,7 +15,7 @@ enum FieldInfoView {
         var problems: [String] = []
         let text: String? = ed.map(\.text) ?? (f.kind == .string ? f.value?.stringValue : nil)
         out.append(StyledLine(head))
-        if let text, f.holdsString || ed != nil {
+        if let text, f.holdsString || ed != nil, f.role != .conditionOperator {
             let refs = ReferenceSummary(text: text, blueprint: e.blueprint)
             out.append(StyledLine(refs.countText, refs.problems.isEmpty ? .dim : .warning))
             problems = refs.problems
