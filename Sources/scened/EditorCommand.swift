@@ -1,9 +1,9 @@
 // Opening the editor: load the file (or the demo), then run the curses loop.
-// (The curses loop lands with CursesTerminal; until then this prints the first frame.)
 #if canImport(Glibc)
 import Glibc
 #endif
 import BlueprintKit
+import CursesTerminal
 import EditorUI
 
 /// Loads a file (or the built-in demo for nil) into an editor, reporting errors like every command.
@@ -35,12 +35,28 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
         FileIO.writeStderr("scened: open one file at a time (got \(argv.count + 1))\n")
         return Exit.usage
     }
+    // Load before touching the terminal, so errors print on a normal screen.
     let editor: Editor
     switch makeEditor(path: path, command: "scened", glyphs: localeIsUTF8() ? .unicode : .ascii) {
     case .success(let e): editor = e
     case .failure(let f): return f.code
     }
-    FileIO.writeStdout(EditorView.render(editor, width: 120, height: 40).plainText() + "\n")
+    let screen: CursesScreen
+    do {
+        screen = try CursesScreen(theme: .default, forceMono: false)
+    } catch {
+        FileIO.writeStderr("scened: \(error)\n")
+        return 1
+    }
+    TerminalGuard.install()
+    defer { screen.shutdown() }
+    while true {
+        let size = screen.size
+        if editor.wantsFullRedraw { screen.forceRedraw(); editor.wantsFullRedraw = false }
+        screen.present(EditorView.render(editor, width: size.width, height: size.height))
+        guard let key = screen.readKey() else { continue }
+        if !editor.handle(key) { break }
+    }
     return Exit.ok
 }
 

@@ -9,6 +9,10 @@ import BlueprintKit
 let allCommands: [Command] = [
     listCommand,
     fmtCommand,
+    checkCommand,
+    upgradeCommand,
+    catalogCommand,
+    connectionsCommand,
     snapshotCommand,
     keysCommand,
     setCommand,

@@ -25,11 +25,20 @@ func which(_ tool: String) -> String? {
 }
 
 @discardableResult
-func run(_ argv: [String], env: [String: String]? = nil, stdin: Data? = nil) -> (status: Int32, out: String, err: String) {
+func run(_ argv: [String], env: [String: String]? = nil, stdin: Data? = nil, detached: Bool = false) -> (status: Int32, out: String, err: String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: argv[0])
     p.arguments = Array(argv.dropFirst())
     if let env { p.environment = env }
+    if detached {
+        // A command that leaves a daemon behind (tmux new-session) must not hold our pipes open.
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        do { try p.run() } catch { return (127, "", "\(error)") }
+        p.waitUntilExit()
+        return (p.terminationStatus, "", "")
+    }
     let o = Pipe(), e = Pipe()
     p.standardOutput = o
     p.standardError = e
@@ -60,7 +69,7 @@ final class Tmux {
         if e["LANG"] == nil && e["LC_ALL"] == nil { e["LC_ALL"] = "C.UTF-8" }
         for (k, v) in e.sorted(by: { $0.key < $1.key }) { envPrefix += " \(k)=\(shellQuote(v))" }
         let r = run([tmux, "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", target,
-                     "-x", "\(width)", "-y", "\(height)", "exec \(envPrefix) \(command)"])
+                     "-x", "\(width)", "-y", "\(height)", "exec \(envPrefix) \(command)"], detached: true)
         guard r.status == 0 else { return nil }
         run([tmux, "-L", socket, "set-option", "-t", target, "remain-on-exit", "on"])
         run([tmux, "-L", socket, "set-option", "-g", "escape-time", "0"])

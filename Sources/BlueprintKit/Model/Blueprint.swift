@@ -207,7 +207,7 @@ enum AccountScanner {
             }
         }
         return AccountRef(kind: kind, parameter: name, valueNode: valueNode, value: valueNode.map { doc.value($0) },
-                          accepted: accepted, required: required, label: label, connectionType: ctype)
+                          accepted: accepted, required: required, label: label, connectionType: ctype, restoreEntry: entry)
     }
 }
 

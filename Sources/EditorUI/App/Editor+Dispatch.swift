@@ -117,7 +117,7 @@ extension Editor {
             commit(s)
             setMessage(msg)
         } catch {
-            setMessage("cannot upgrade \(m.idText): \(error.message)", error: true)
+            setMessage("cannot upgrade \(m.idText): \(error)", error: true)
         }
     }
 
@@ -137,7 +137,7 @@ extension Editor {
         var failed: [String] = []
         var s = session
         var bp = blueprint
-        for m in bp.modules where services.badge(m, bp).state == .upgradable {
+        for m in bp.modules where services.badge(m).state == .upgradable {
             // Each upgrade sees the document as the previous one left it.
             guard let cur = bp.modules.first(where: { $0.path == m.path }) else { continue }
             do {
@@ -145,7 +145,7 @@ extension Editor {
                 done += 1
                 if let nb = try? Blueprint(document: s.document) { bp = nb }
             } catch {
-                failed.append("\(m.idText): \(error.message)")
+                failed.append("\(m.idText): \(error)")
             }
         }
         commit(s)

@@ -146,16 +146,17 @@ public final class Editor {
 
     func refreshDerived() {
         let bp = blueprint
-        badges = bp.modules.map { services.badge($0, bp) }
+        badges = bp.modules.map { services.badge($0) }
         var counts: [BadgeState: Int] = [:]
         for b in badges { counts[b.state, default: 0] += 1 }
         badgeCounts = counts
+        let connWarnings = services.connectionWarnings(bp)
         moduleWarnings = bp.modules.map { m in
             var out: [String] = []
             for r in bp.references(from: m.index) where r.dangling {
                 out.append("{{\(r.text)}} in \(r.location) refers to module #\(r.targetId), which does not exist")
             }
-            return out + services.connectionWarnings(m, bp)
+            return out + (connWarnings[m.index] ?? [])
         }
         treeOrder = TreeModel.rows(bp, collapsed: [], glyphs: glyphs).compactMap(\.moduleIndex)
         searchKeys = bp.modules.map { m in

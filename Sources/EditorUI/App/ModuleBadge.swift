@@ -28,7 +28,10 @@ public struct ModuleBadge: Sendable, Equatable {
         let v = version.map { "v\($0)" } ?? "v-"
         switch state {
         case .current: return "\(v) \(g.check)"
-        case .upgradable: return "\(v) \(g.arrow) \(targetVersion.map { "v\($0)" } ?? "?")"
+        case .upgradable:
+            // A replacement by another module at the same version number is still a change.
+            if let t = targetVersion, t == version, targetModule != nil { return "\(v) \(g.arrow) new" }
+            return "\(v) \(g.arrow) \(targetVersion.map { "v\($0)" } ?? "?")"
         case .manual: return "\(v) \(g.cross)"
         case .unknown: return "\(v) ?"
         }
