@@ -28,7 +28,8 @@ import Testing
         t.type("w")
         #expect(t.waitFor("saved").ok)
         t.type("q")
-        #expect(t.waitForExit() == 0)
+        let status = t.waitForExit()
+        #expect(status == 0, "screen after q:\n\(t.capture())")
 
         let list = run([bin, "list", file, "--json"])
         #expect(list.status == 0)

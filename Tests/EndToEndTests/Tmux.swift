@@ -31,13 +31,10 @@ func run(_ argv: [String], env: [String: String]? = nil, stdin: Data? = nil, det
     p.arguments = Array(argv.dropFirst())
     if let env { p.environment = env }
     if detached {
-        // A command that leaves a daemon behind (tmux new-session) must not hold our pipes open.
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return (127, "", "\(error)") }
-        p.waitUntilExit()
-        return (p.terminationStatus, "", "")
+        // A command that leaves a daemon behind (tmux new-session) must not hold our pipes
+        // open, nor inherit the test runner's blocked signal mask (a tmux server that never
+        // sees SIGCHLD, and a scened that never sees SIGTERM/SIGHUP, hang forever).
+        return (spawnWithCleanSignals(argv), "", "")
     }
     let o = Pipe(), e = Pipe()
     p.standardOutput = o
@@ -129,3 +126,27 @@ final class Tmux {
 }
 
 func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+/// Runs `argv` with stdio on /dev/null, an empty signal mask and default handlers; waits.
+func spawnWithCleanSignals(_ argv: [String]) -> Int32 {
+    var attr = posix_spawnattr_t()
+    posix_spawnattr_init(&attr)
+    defer { posix_spawnattr_destroy(&attr) }
+    var empty = sigset_t(), all = sigset_t()
+    sigemptyset(&empty)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attr, &empty)
+    posix_spawnattr_setsigdefault(&attr, &all)
+    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+    var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    defer { for a in cargs { free(a) } }
+    var pid = pid_t()
+    guard posix_spawn(&pid, argv[0], &actions, &attr, &cargs, environ) == 0 else { return 127 }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 { if errno != EINTR { return 127 } }
+    return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+}
