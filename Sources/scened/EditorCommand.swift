@@ -73,6 +73,8 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     screen.enableMouse(settings.mouse)
     editor.showStartupWarnings(settings.warnings)
     var failedReads = 0
+    // `E` on a field: the person's $EDITOR runs with curses mode left for the duration.
+    editor.runExternalEditor = { text in MainActor.assumeIsolated { screen.runOutsideCurses { ExternalEditor.run(text) } } }
     while true {
         let size = screen.size
         if editor.wantsFullRedraw { screen.forceRedraw(); editor.wantsFullRedraw = false }

@@ -16,6 +16,7 @@ let allCommands: [Command] = [
     snapshotCommand,
     keysCommand,
     themesCommand,
+    setCommand,
 ]
 
 @MainActor func mainUsage() -> String {

@@ -24,6 +24,21 @@ public enum Action: String, CaseIterable, Sendable {
     case showDiff = "show-diff", save, saveAs = "save-as", quit
     // general
     case redraw, help, cancel
+    // editing fields (detail pane)
+    case fieldDown = "field-down", fieldUp = "field-up", fieldFirst = "field-first", fieldLast = "field-last"
+    case fieldPageDown = "field-page-down", fieldPageUp = "field-page-up"
+    case editField = "edit-field", editFieldExternal = "edit-field-external", toggleField = "toggle-field"
+    case addItem = "add-item", deleteItem = "delete-item", moveItemDown = "move-item-down", moveItemUp = "move-item-up"
+    case scenarioSettings = "scenario-settings", leaveFields = "leave-fields"
+    // field editors (one-line and multi-line)
+    case editCommit = "edit-commit", editCancel = "edit-cancel", editNewline = "edit-newline"
+    case cursorLeft = "cursor-left", cursorRight = "cursor-right", cursorUp = "cursor-up", cursorDown = "cursor-down"
+    case wordLeft = "word-left", wordRight = "word-right", lineStart = "line-start", lineEnd = "line-end"
+    case editPageUp = "edit-page-up", editPageDown = "edit-page-down"
+    case deleteBack = "delete-back", deleteForward = "delete-forward", killToEnd = "kill-to-end"
+    case killToStart = "kill-to-start", deleteWordBack = "delete-word-back"
+    case suggestNext = "suggest-next", suggestPrev = "suggest-prev", toggleJSONInput = "toggle-json-input"
+    case openMultiLine = "open-multi-line"
 
     public var help: String {
         switch self {
@@ -51,6 +66,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .redraw: return "redraw the screen"
         case .help: return "show this help"
         case .cancel: return "close the dialog or screen"
+        default: return fieldHelp
         }
     }
 
@@ -62,6 +78,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .upgrade, .upgradeAll, .undo, .redo: return .modules
         case .showDiff, .save, .saveAs, .quit: return .file
         case .redraw, .help, .cancel: return .general
+        default: return .editing
         }
     }
 }

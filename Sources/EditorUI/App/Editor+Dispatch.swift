@@ -9,6 +9,7 @@ extension Editor {
         if key == .resize { return !wantsQuit }
         if case .mouse(let m) = key { return handleMouse(m) }
         if prompt != nil { handlePromptKey(key); return !wantsQuit }
+        if fields.edit != nil { handleFieldEditKey(key); return !wantsQuit }
         if confirm != nil { handleConfirmKey(key); return !wantsQuit }
         message = nil
         guard let action = keyTable.action(for: key, in: keyContext) else {
@@ -53,6 +54,7 @@ extension Editor {
         case .redraw: wantsFullRedraw = true
         case .help: screen = .help; screenScroll = 0
         case .cancel: screen = .main; screenScroll = 0
+        default: performFieldAction(action)
         }
     }
 

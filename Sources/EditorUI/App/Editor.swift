@@ -85,6 +85,12 @@ public final class Editor {
     public internal(set) var treeRect = Rect.zero
     public internal(set) var detailRect = Rect.zero
     var collapsed: Set<String> = []
+    /// Field cursor and open field editor of the detail pane (Fields/Editor+Fields.swift).
+    public internal(set) var fields = FieldPaneState()
+    /// Runs the user's $EDITOR on a text and returns the edited text, or nil when it
+    /// failed or was cancelled. Set by the terminal wiring, which must leave curses mode
+    /// around the call (endwin, then refresh); nil means `E` is not available.
+    public var runExternalEditor: ((String) -> String?)?
     var detailCacheKey: String?
     var detailCache: [StyledLine] = []
 

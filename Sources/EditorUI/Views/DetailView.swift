@@ -13,6 +13,7 @@ enum DetailView {
             top += 1; height -= 1
         }
         guard height > 0 else { return }
+        if e.showsFieldList { FieldListView.draw(e, into: &buf, rect: Rect(x: r.x, y: top, width: r.width, height: height)); return }
         let lines = e.detailLines()
         let maxScroll = max(0, lines.count - height)
         if e.detailScroll > maxScroll { e.detailScroll = maxScroll }

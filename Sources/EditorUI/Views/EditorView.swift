@@ -41,6 +41,9 @@ public enum EditorView {
                 DetailView.draw(e, into: &buf, rect: e.detailRect)
             }
         }
+        if e.fields.edit?.isMultiLine == true, e.screen == .main {
+            MultiLineEditorView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
+        }
         StatusBarView.draw(e, into: &buf, y: height - 2, width: width)
         if let c = e.confirm { DialogView.drawConfirm(c, into: &buf, width: width, height: height) }
         return buf
