@@ -39,8 +39,8 @@ for line in "${TARGETS[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   echo "== $name: building"
   # shellcheck disable=SC2046
-  swiftc -swift-version 6 -sanitize=fuzzer,address -parse-as-library -O -module-name "Fuzz_$name" \
-    $(find Sources/BlueprintKit $extra -name '*.swift' | sort) Tests/Fuzz/FuzzSupport.swift "$harness" \
+  swiftc -swift-version 6 -sanitize=fuzzer,address -parse-as-library -O -D FUZZING -module-name "Fuzz_$name" \
+    $(find Sources/BlueprintKit $extra -name '*.swift' | sort) Tests/Fuzz/FuzzSupport.swift Tests/BlueprintKitTests/FuzzTargets.swift "$harness" \
     -o "$bin" >"$scratch/logs/$name.build.log" 2>&1 || { cat "$scratch/logs/$name.build.log"; exit 1; }
   # Seeds: the committed replay corpus, and the real blueprints when ../shared is there.
   seeds=("Tests/BlueprintKitTests/FuzzCorpus/$name")
