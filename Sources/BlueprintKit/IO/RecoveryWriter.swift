@@ -51,7 +51,7 @@ private struct Snapshot {
 /// Editor protocol: create one when a file (or the demo) is opened, with the stamp
 /// of what was read; call `update(document:)` after every edit that leaves unsaved
 /// changes; `saved(stamp:)` after a successful save; `finish()` on a clean quit.
-/// `installSignalHandlers(restoreTerminal:)` once at startup.
+/// `installSignalHandlers(restoreTerminal:)` once at startup, on the main thread.
 public final class RecoveryWriter: Sendable {
     /// The original (nil for the demo) and where the recovery file goes.
     public let original: String?
@@ -106,12 +106,19 @@ public final class RecoveryWriter: Sendable {
         for sig in [SIGHUP, SIGTERM] {
             var sa = sigaction()
             sa.__sigaction_handler.sa_handler = recoverySignalHandler
-            sa.sa_flags = Int32(SA_RESETHAND)
+            sa.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
             sigemptyset(&sa.sa_mask)
             sigaddset(&sa.sa_mask, SIGHUP)
             sigaddset(&sa.sa_mask, SIGTERM)
             sigaction(sig, &sa, nil)
         }
+        // A parent may have started us with these blocked (Foundation's Process passes its
+        // thread's mask on); blocked, they would stay pending and never save anything.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGHUP)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     private func publish(_ block: UnsafeMutableRawPointer?) {
