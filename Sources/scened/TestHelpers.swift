@@ -13,7 +13,7 @@ let hiddenCommands: [Command] = [
 
 /// Saves A, B, A, B, ... to OUT with SafeSave until killed; prints `saving` once started.
 func runSaveLoop(_ argv: [String]) -> Int32 {
-    guard argv.count == 3, let a = try? FileIO.read(argv[1]), let b = try? FileIO.read(argv[2]) else { return Exit.usage }
+    guard argv.count == 3, let a = try? FileStamp.read(argv[1]).bytes, let b = try? FileStamp.read(argv[2]).bytes else { return Exit.usage }
     FileIO.writeStdout("saving\n")
     var k = 0
     while true {

@@ -105,7 +105,7 @@ func peakRSSBytes() -> Int {
         ([0xF4, 0x90, 0x80, 0x80], "invalid UTF-8 byte 0x90", 4), // above U+10FFFF
         ([0xF5, 0x80, 0x80, 0x80], "invalid UTF-8 byte 0xF5", 3), // never-valid lead
         ([0xFF], "invalid UTF-8 byte 0xFF", 3),
-        ([0xE2, 0x82, 0x41], "invalid UTF-8 byte 0x41", 5),     // bad third byte
+        ([0xE2, 0x82, 0x41], "invalid UTF-8 byte 0x41", 4),     // bad third byte (continuation bytes take no column)
         ([0xC3, 0xA9, 0xE2, 0x82], "invalid UTF-8 byte 0x22", 5), // cut before the closing quote (é counts 1 column)
     ] as [([UInt8], String, Int)])
     func invalidUTF8InStrings(bad: [UInt8], message: String, column: Int) {

@@ -41,11 +41,19 @@ public struct FileStamp: Equatable, Sendable, CustomStringConvertible {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw FileError(path: path, errno: errno, action: "cannot stat") }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, message: "is a directory") }
+        // Read straight into an array of the size fstat reported, then probe for more (the
+        // file may grow while we read, or report 0 like /proc files).
         var out = [UInt8](repeating: 0, count: max(0, Int(st.st_size)))
         var filled = 0
+        var probe = [UInt8](repeating: 0, count: 65536)
         while true {
-            if filled == out.count { out.append(contentsOf: repeatElement(0, count: max(65536, out.count / 2))) }
-            let n = out.withUnsafeMutableBufferPointer { buf in Glibc.read(fd, buf.baseAddress! + filled, buf.count - filled) }
+            let n: Int
+            if filled < out.count {
+                n = out.withUnsafeMutableBufferPointer { buf in Glibc.read(fd, buf.baseAddress! + filled, buf.count - filled) }
+            } else {
+                n = probe.withUnsafeMutableBufferPointer { buf in Glibc.read(fd, buf.baseAddress!, buf.count) }
+                if n > 0 { out.append(contentsOf: probe[..<n]) }
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw FileError(path: path, errno: errno, action: "cannot read")
@@ -53,7 +61,7 @@ public struct FileStamp: Equatable, Sendable, CustomStringConvertible {
             if n == 0 { break }
             filled += n
         }
-        out.removeSubrange(filled...)
+        if filled < out.count { out.removeSubrange(filled...) }
         // fstat again after reading: a writer that appended while we read shows up in the mtime.
         _ = fstat(fd, &st)
         return (out, FileStamp(bytes: out, mtime: (Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec))))
