@@ -24,7 +24,9 @@ let package = Package(
         .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit"], swiftSettings: strict),
         // FuzzCorpus/ holds the fuzzers' replay inputs; FuzzReplayTests reads them by path.
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["FuzzCorpus"], swiftSettings: strict),
-        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit"], swiftSettings: strict),
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit"], exclude: ["Golden"], swiftSettings: strict),
+        // Runs the real binary in tmux; no module dependencies.
+        .testTarget(name: "EndToEndTests", swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesW", "EditorUI"], swiftSettings: strict),
     ]
 )

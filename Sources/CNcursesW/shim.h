@@ -57,4 +57,35 @@ static inline int nc_locale_is_utf8(void) {
            (cs[2] == 'F' || cs[2] == 'f');
 }
 
+/* --- Mouse (opt-in). BUTTONn_* and ALL_MOUSE_EVENTS are macros built from
+   NCURSES_MOUSE_MASK, so they are not imported; decode bstate here. --- */
+static inline mmask_t nc_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED | BUTTON2_RELEASED |
+           BUTTON3_PRESSED | BUTTON3_RELEASED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+           | BUTTON5_PRESSED
+#endif
+           ;
+}
+/* 1/2 left press/release, 3/4 middle, 5/6 right, 7 wheel up, 8 wheel down, 0 other. */
+static inline int nc_mouse_kind(mmask_t b) {
+    if (b & BUTTON1_PRESSED) return 1;
+    if (b & BUTTON1_RELEASED) return 2;
+    if (b & BUTTON2_PRESSED) return 3;
+    if (b & BUTTON2_RELEASED) return 4;
+    if (b & BUTTON3_PRESSED) return 5;
+    if (b & BUTTON3_RELEASED) return 6;
+    if (b & BUTTON4_PRESSED) return 7;
+#ifdef BUTTON5_PRESSED
+    if (b & BUTTON5_PRESSED) return 8;
+#endif
+    return 0;
+}
+
+/* tigetstr() returns (char *)-1 for "not a string capability"; hide that cast. */
+static inline const char *nc_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == (char *)-1) ? NULL : s;
+}
+
 #endif

@@ -9,6 +9,13 @@ import BlueprintKit
 let allCommands: [Command] = [
     listCommand,
     fmtCommand,
+    checkCommand,
+    upgradeCommand,
+    catalogCommand,
+    connectionsCommand,
+    snapshotCommand,
+    keysCommand,
+    themesCommand,
 ]
 
 @MainActor func mainUsage() -> String {
@@ -16,6 +23,7 @@ let allCommands: [Command] = [
     scened \(scenedVersion): a terminal editor for Workfront Fusion / Make scenario blueprints
 
     usage: scened [FILE]              open FILE (or the built-in demo) in the editor
+                                      [--theme NAME|PATH] [--config FILE | --no-config]
            scened COMMAND [ARGS...]   run a command without the editor
 
     commands:
@@ -31,6 +39,12 @@ let allCommands: [Command] = [
 @MainActor func runMain(_ argv: [String]) -> Int32 {
     // A save that hits `ulimit -f` must fail with EFBIG, not kill the process.
     signal(SIGXFSZ, SIG_IGN)
+    // A parent may have left signals blocked (test runners do); the editor needs
+    // SIGWINCH for resizes and SIGTERM/SIGHUP to restore the terminal.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for s in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCONT, SIGTSTP] { sigaddset(&unblock, s) }
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
     guard let first = argv.first else { return runEditor(path: nil, argv: []) }
     if first == "--help" || first == "-h" || first == "help" { FileIO.writeStdout(mainUsage()); return Exit.ok }
     if first == "--version" || first == "-V" { FileIO.writeStdout("scened \(scenedVersion)\n"); return Exit.ok }

@@ -8,7 +8,7 @@ import Glibc
 @testable import BlueprintKit
 
 /// Parses `bytes`, which must fail; returns the error (recording an issue if it parsed).
-func parseError(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> JSONParseError? {
+func hostileParseError(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> JSONParseError? {
     do { _ = try JSONDocument(bytes: bytes); Issue.record("expected a parse error", sourceLocation: sourceLocation); return nil }
     catch { return error }
 }
@@ -54,7 +54,7 @@ func peakRSSBytes() -> Int {
             var bytes = [UInt8]()
             bytes.reserveCapacity(opener.count * 1_000_000)
             for _ in 0..<1_000_000 { bytes += opener }
-            guard let e = parseError(bytes) else { continue }
+            guard let e = hostileParseError(bytes) else { continue }
             #expect(e.message == "nesting deeper than \(jsonMaxDepth) levels")
             #expect(e.offset == opener.count * jsonMaxDepth && e.line == 1 && e.column == opener.count * jsonMaxDepth + 1)
         }
@@ -81,54 +81,54 @@ func peakRSSBytes() -> Int {
         #expect(growth < 8 * bytes.count, "memory must stay within 8x the input")
         // Cut before the closing quote: a precise error at the end, not a hang.
         bytes.removeLast(2)
-        let e = parseError(bytes)
+        let e = hostileParseError(bytes)
         #expect(e?.message == "unexpected end of input: unterminated string starting at byte 21")
         #expect(e?.offset == bytes.count && e?.line == 1)
     }
 
     @Test func nulBytes() {
-        let inString = parseError(Array("{\"a\": \"x\0y\"}".utf8))
+        let inString = hostileParseError(Array("{\"a\": \"x\0y\"}".utf8))
         #expect(inString?.message == "NUL byte in string" && inString?.column == 9)
-        let bare = parseError(Array("{\"a\":\n \0}".utf8))
+        let bare = hostileParseError(Array("{\"a\":\n \0}".utf8))
         #expect(bare?.message == "unexpected character '0x00' (expected a value)" && bare?.line == 2 && bare?.column == 2)
-        let after = parseError(Array("{}\0".utf8))
+        let after = hostileParseError(Array("{}\0".utf8))
         #expect(after?.message == "unexpected content after the end of the document" && after?.column == 3)
-        #expect(parseError([0])?.message == "unexpected character '0x00' (expected a value)")
+        #expect(hostileParseError([0])?.message == "unexpected character '0x00' (expected a value)")
     }
 
     @Test(arguments: [
-        // (bytes inside a string, message, column of the bad byte)
-        ([0x80], "invalid UTF-8 byte 0x80", 3),                 // lone continuation byte
-        ([0xC0, 0xAF], "invalid UTF-8 byte 0xC0", 3),           // overlong 2-byte lead
-        ([0xE0, 0x80, 0x80], "invalid UTF-8 byte 0x80", 4),     // overlong 3-byte
-        ([0xED, 0xA0, 0x80], "invalid UTF-8 byte 0xA0", 4),     // UTF-16 surrogate
-        ([0xF4, 0x90, 0x80, 0x80], "invalid UTF-8 byte 0x90", 4), // above U+10FFFF
-        ([0xF5, 0x80, 0x80, 0x80], "invalid UTF-8 byte 0xF5", 3), // never-valid lead
-        ([0xFF], "invalid UTF-8 byte 0xFF", 3),
-        ([0xE2, 0x82, 0x41], "invalid UTF-8 byte 0x41", 4),     // bad third byte (continuation bytes take no column)
-        ([0xC3, 0xA9, 0xE2, 0x82], "invalid UTF-8 byte 0x22", 5), // cut before the closing quote (é counts 1 column)
+        // (bytes inside a string, message, column of the offending character's first byte)
+        ([0x80], "invalid UTF-8: unexpected continuation byte 0x80", 3),
+        ([0xC0, 0xAF], "invalid UTF-8: overlong encoding (lead byte 0xC0)", 3),
+        ([0xE0, 0x80, 0x80], "invalid UTF-8: overlong encoding (lead byte 0xE0)", 3),
+        ([0xED, 0xA0, 0x80], "invalid UTF-8: encoded surrogate (U+D800 to U+DFFF)", 3),
+        ([0xF4, 0x90, 0x80, 0x80], "invalid UTF-8: code point above U+10FFFF", 3),
+        ([0xF5, 0x80, 0x80, 0x80], "invalid UTF-8: byte 0xF5 never occurs in UTF-8", 3),
+        ([0xFF], "invalid UTF-8: byte 0xFF never occurs in UTF-8", 3),
+        ([0xE2, 0x82, 0x41], "invalid UTF-8: incomplete 3-byte sequence", 3),
+        ([0xC3, 0xA9, 0xE2, 0x82], "invalid UTF-8: incomplete 3-byte sequence", 4),   // cut before the closing quote; é is 1 column
     ] as [([UInt8], String, Int)])
     func invalidUTF8InStrings(bad: [UInt8], message: String, column: Int) {
-        let e = parseError(Array("[\"".utf8) + bad + Array("\"]".utf8))
+        let e = hostileParseError(Array("[\"".utf8) + bad + Array("\"]".utf8))
         #expect(e?.message == message)
         #expect(e?.line == 1 && e?.column == column)
     }
 
     @Test func invalidUTF8OutsideStringsAndAtTheEnd() {
-        let bare = parseError([0x5B, 0xC3, 0xA9, 0x5D])
+        let bare = hostileParseError([0x5B, 0xC3, 0xA9, 0x5D])
         #expect(bare?.message == "unexpected non-ASCII byte 0xC3 (expected a value)" && bare?.column == 2)
-        let key = parseError(Array("{\"".utf8) + [0xFE] + Array("\": 1}".utf8))
-        #expect(key?.message == "invalid UTF-8 byte 0xFE" && key?.column == 3)
-        let cut = parseError(Array("[\"".utf8) + [0xF0, 0x9F])
-        #expect(cut?.message == "truncated UTF-8 sequence" && cut?.offset == 2)
+        let key = hostileParseError(Array("{\"".utf8) + [0xFE] + Array("\": 1}".utf8))
+        #expect(key?.message == "invalid UTF-8: byte 0xFE never occurs in UTF-8" && key?.column == 3)
+        let cut = hostileParseError(Array("[\"".utf8) + [0xF0, 0x9F])
+        #expect(cut?.message == "truncated UTF-8 sequence at end of input" && cut?.offset == 2)
     }
 
     @Test func byteOrderMark() throws {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let garbage = parseError(bom + Array("garbage".utf8))
+        let garbage = hostileParseError(bom + Array("garbage".utf8))
         #expect(garbage?.message == "unexpected character 'g' (expected a value)" && garbage?.line == 1 && garbage?.column == 1)
-        #expect(parseError(bom)?.message == "document has no value")
-        let twice = parseError(bom + bom + Array("{}".utf8))
+        #expect(hostileParseError(bom)?.message == "document has no value")
+        let twice = hostileParseError(bom + bom + Array("{}".utf8))
         #expect(twice?.message == "unexpected non-ASCII byte 0xEF (expected a value)" && twice?.column == 1)
         let doc = try JSONDocument(bytes: bom + Array(#"{"flow": []}"#.utf8))
         #expect(doc.hasBOM && doc.bytes.prefix(3) == bom[...])

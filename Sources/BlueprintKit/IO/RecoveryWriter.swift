@@ -121,6 +121,11 @@ public final class RecoveryWriter: Sendable {
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
+    /// For a signal handler someone else owns (the editor's `TerminalGuard`): writes the
+    /// published snapshot, if any. Async-signal-safe. Use as
+    /// `TerminalGuard.install(onTerminate: RecoveryWriter.signalHook)`.
+    public static let signalHook: @convention(c) (Int32) -> Void = { _ in writePublishedFromSignal() }
+
     private func publish(_ block: UnsafeMutableRawPointer?) {
         let old = UnsafeMutableRawPointer(bitPattern: published.exchange(Int(bitPattern: block), ordering: .sequentiallyConsistent))
         if let old, handlersRunning.load(ordering: .sequentiallyConsistent) == 0 { free(old) }
@@ -156,11 +161,16 @@ public final class RecoveryWriter: Sendable {
     }
 }
 
+/// Writes the published snapshot from a signal handler (or does nothing).
+private func writePublishedFromSignal() {
+    handlersRunning.add(1, ordering: .sequentiallyConsistent)
+    if let p = UnsafeMutableRawPointer(bitPattern: published.load(ordering: .sequentiallyConsistent)) { _ = writeSnapshot(p) }
+}
+
 /// The signal handler. Async-signal-safe: atomics, a plain struct load and
 /// open/write/fsync/close/rename/unlink/signal/raise only.
 private func recoverySignalHandler(_ sig: Int32) {
-    handlersRunning.add(1, ordering: .sequentiallyConsistent)
-    if let p = UnsafeMutableRawPointer(bitPattern: published.load(ordering: .sequentiallyConsistent)) { _ = writeSnapshot(p) }
+    writePublishedFromSignal()
     terminalRestoreHook?()
     // SA_RESETHAND restored the default action; the signal is blocked until we return,
     // so the re-raised signal ends the process right after this handler.

@@ -192,12 +192,20 @@ public struct JSONDocument: Sendable {
     }
 
     static func detectStyle(_ b: [UInt8], _ nodes: [JSONNode]) -> JSONStyle {
+        // Separator after keys: taken from the first member seen (also for one-line
+        // documents, so `{ "a": 1 }` gets `"b": 2`, not `"b":2`).
+        var detectedColon: String? = nil
+        if let m = nodes.first(where: { $0.hasKey }), let kr = m.keyRange {
+            let c = String(decoding: b[kr.upperBound..<m.start], as: UTF8.self)
+            if !c.contains("\n") && !c.contains("\r") { detectedColon = c }
+        }
         var newline = "\n"
         if let nl = b.firstIndex(of: 0x0A) {
             if nl > 0 && b[nl - 1] == 0x0D { newline = "\r\n" }
         } else {
-            return .compact
+            return JSONStyle(indent: "", newline: "", colon: detectedColon ?? ":")
         }
+        let colon = detectedColon ?? ": "
         // Indent unit: leading whitespace of the first member or element of the root.
         var indent = "    "
         if nodes.count > 1, nodes[0].kind.isContainer, nodes[0].count > 0 {
@@ -205,20 +213,14 @@ public struct JSONDocument: Sendable {
             var s = first
             while s > 0 && (b[s - 1] == 0x20 || b[s - 1] == 0x09) { s -= 1 }
             if s > 0 && b[s - 1] == 0x0A && s < first {
-                // subtract the root's own line indent (usually none)
+                // subtract the root's own line indent (usually none; a BOM is not indent)
                 var rs = nodes[0].start
-                while rs > 0 && b[rs - 1] != 0x0A { rs -= 1 }
+                while rs > 0 && (b[rs - 1] == 0x20 || b[rs - 1] == 0x09) { rs -= 1 }
                 let rootIndent = nodes[0].start - rs
                 let unit = Array(b[s..<first])
                 indent = String(decoding: unit.dropFirst(min(rootIndent, unit.count)), as: UTF8.self)
                 if indent.isEmpty { indent = String(decoding: unit, as: UTF8.self) }
             }
-        }
-        // Separator after keys: taken from the first member seen.
-        var colon = ": "
-        if let m = nodes.first(where: { $0.hasKey }), let kr = m.keyRange {
-            colon = String(decoding: b[kr.upperBound..<m.start], as: UTF8.self)
-            if colon.contains("\n") || colon.contains("\r") { colon = ": " }
         }
         return JSONStyle(indent: indent, newline: newline, colon: colon)
     }

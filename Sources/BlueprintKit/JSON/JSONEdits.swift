@@ -132,7 +132,7 @@ extension JSONDocument {
                 let gap = String(decoding: bytes[nodes[kids[0]].end..<nodes[kids[1]].memberStart], as: UTF8.self)
                 sep = gap.contains(",") ? gap : ","
             } else {
-                sep = style.isCompact ? "," : ", "
+                sep = style.isCompact && !style.colon.hasSuffix(" ") ? "," : ", "
             }
         }
         if index == 0 {

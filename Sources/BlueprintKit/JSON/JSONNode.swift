@@ -83,7 +83,7 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
         for c in components {
             switch c {
             case .key(let k):
-                let plain = !k.isEmpty && k.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "_" || $0 == "$" }
+                let plain = !k.isEmpty && k != "$" && k.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || $0 == "_" || $0 == "$" }
                 if plain {
                     if !s.isEmpty { s += "." }
                     s += k
@@ -98,6 +98,7 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
 
     /// Parses `a.b[2].c` and `a["x y"]`. Returns nil on malformed input.
     public init?(parsing text: String) {
+        if text == "$" { components = []; return }   // the root, as `description` prints it
         var comps: [JSONPathComponent] = []
         let chars = Array(text.unicodeScalars)
         var i = 0
@@ -108,12 +109,20 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
             if c == "." { flush(); i += 1; continue }
             if c == "[" {
                 flush()
-                guard let close = chars[(i + 1)...].firstIndex(of: "]") else { return nil }
-                let inner = String(String.UnicodeScalarView(chars[(i + 1)..<close]))
-                if let n = Int(inner) { comps.append(.index(n)) }
-                else if inner.hasPrefix("\""), inner.hasSuffix("\""), inner.count >= 2 {
-                    comps.append(.key(String(inner.dropFirst().dropLast())))
-                } else { return nil }
+                if i + 1 < chars.count && chars[i + 1] == "\"" {
+                    // a quoted key as `description` writes it (JSON string escapes; may contain `]`)
+                    var q = i + 2
+                    while q < chars.count && chars[q] != "\"" { q += chars[q] == "\\" ? 2 : 1 }
+                    guard q + 1 < chars.count, chars[q + 1] == "]" else { return nil }
+                    let literal = Array(String(String.UnicodeScalarView(chars[(i + 1)...q])).utf8)
+                    guard let doc = try? JSONDocument(bytes: literal), doc.kind(0) == .string, let key = doc.string(0) else { return nil }
+                    comps.append(.key(key))
+                    i = q + 2
+                    continue
+                }
+                guard let close = chars[(i + 1)...].firstIndex(of: "]"),
+                      let n = Int(String(String.UnicodeScalarView(chars[(i + 1)..<close]))) else { return nil }
+                comps.append(.index(n))
                 i = close + 1
                 continue
             }
@@ -121,7 +130,7 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible, Expressible
             i += 1
         }
         flush()
-        if text != "$" && comps.isEmpty { return nil }
+        if comps.isEmpty { return nil }
         components = comps
     }
 }

@@ -24,6 +24,10 @@ public let jsonMaxDepth = 1024
 
 struct JSONParser {
     static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> [JSONNode] {
+        // Offsets are stored as UInt32: refuse what they cannot address instead of trapping.
+        if bytes.count >= Int(UInt32.max) {
+            throw JSONParseError(offset: 0, line: 1, column: 1, message: "document too large: \(bytes.count) bytes (the limit is 4 GiB)", excerpt: "")
+        }
         var p = JSONParser()
         do {
             try bytes.withUnsafeBufferPointer { (buf) throws(Failure) in try p.run(buf) }
@@ -182,9 +186,7 @@ struct JSONParser {
         let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for k in 0..<w.count {
             if i + k >= b.count { throw Failure(offset: i + k, message: "unexpected end of input in literal '\(word)'") }
-            if b[i + k] != w[k] {
-                throw Failure(offset: i, message: unexpectedCharMessage(b, i, expecting: "a value"))
-            }
+            if b[i + k] != w[k] { throw Failure(offset: i, message: "invalid literal: expected '\(word)'") }
         }
     }
 
@@ -225,30 +227,35 @@ struct JSONParser {
     }
 
     /// Validates one multi-byte UTF-8 sequence at i; returns the index after it.
+    /// Errors name the class of the problem and point at the sequence's first byte
+    /// (or at the stray continuation byte itself).
     private func validateUTF8(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) throws(Failure) -> Int {
         let c = b[i]
         let n = b.count
-        var len = 0
-        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+        let len: Int
         switch c {
+        case 0x80...0xBF: throw Failure(offset: i, message: "invalid UTF-8: unexpected continuation byte 0x\(hex2(c))")
+        case 0xC0, 0xC1: throw Failure(offset: i, message: "invalid UTF-8: overlong encoding (lead byte 0x\(hex2(c)))")
         case 0xC2...0xDF: len = 2
-        case 0xE0: len = 3; lo = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: len = 3
-        case 0xED: len = 3; hi = 0x9F
-        case 0xF0: len = 4; lo = 0x90
-        case 0xF1...0xF3: len = 4
-        case 0xF4: len = 4; hi = 0x8F
-        default: throw Failure(offset: i, message: "invalid UTF-8 byte 0x\(hex2(c))")
+        case 0xE0...0xEF: len = 3
+        case 0xF0...0xF4: len = 4
+        default: throw Failure(offset: i, message: "invalid UTF-8: byte 0x\(hex2(c)) never occurs in UTF-8")
         }
-        if i + len > n {
-            throw Failure(offset: i, message: "truncated UTF-8 sequence")
+        for k in 1..<len {
+            if i + k >= n { throw Failure(offset: i, message: "truncated UTF-8 sequence at end of input") }
+            if b[i + k] & 0xC0 != 0x80 { throw Failure(offset: i, message: "invalid UTF-8: incomplete \(len)-byte sequence") }
         }
         let c1 = b[i + 1]
-        if c1 < lo || c1 > hi { throw Failure(offset: i + 1, message: "invalid UTF-8 byte 0x\(hex2(c1))") }
-        for k in 2..<len where b[i + k] & 0xC0 != 0x80 {
-            throw Failure(offset: i + k, message: "invalid UTF-8 byte 0x\(hex2(b[i + k]))")
+        switch c {
+        case 0xE0 where c1 < 0xA0, 0xF0 where c1 < 0x90:
+            throw Failure(offset: i, message: "invalid UTF-8: overlong encoding (lead byte 0x\(hex2(c)))")
+        case 0xED where c1 > 0x9F:
+            throw Failure(offset: i, message: "invalid UTF-8: encoded surrogate (U+D800 to U+DFFF)")
+        case 0xF4 where c1 > 0x8F:
+            throw Failure(offset: i, message: "invalid UTF-8: code point above U+10FFFF")
+        default:
+            return i + len
         }
-        return i + len
     }
 
     private func scanNumber(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) throws(Failure) -> Int {
@@ -267,13 +274,17 @@ struct JSONParser {
         }
         if i < n && b[i] == UInt8(ascii: ".") {
             i += 1
-            guard isDigit(i) else { throw Failure(offset: i, message: "expected a digit after '.' in number") }
+            guard isDigit(i) else {
+                throw Failure(offset: i, message: (i >= n ? "unexpected end of input: " : "") + "expected a digit after '.' in number")
+            }
             while isDigit(i) { i += 1 }
         }
         if i < n && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
             i += 1
             if i < n && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
-            guard isDigit(i) else { throw Failure(offset: i, message: "expected a digit in number exponent") }
+            guard isDigit(i) else {
+                throw Failure(offset: i, message: (i >= n ? "unexpected end of input: " : "") + "expected a digit in number exponent")
+            }
             while isDigit(i) { i += 1 }
         }
         return i

@@ -15,6 +15,8 @@ public struct Blueprint: Sendable {
     public let references: [Reference]
     private let byId: [Int: Int]
     private let refsByTarget: [Int: [Int]]
+    /// For each module index, the range of `references` it made (references are in module order).
+    private let refsFrom: [Range<Int>]
 
     public init(document: JSONDocument) throws(BlueprintError) {
         self.document = document
@@ -44,6 +46,16 @@ public struct Blueprint: Sendable {
         var refs: [Reference] = []
         for m in mods { ReferenceScanner.scan(module: m, in: document, ids: ids, into: &refs) }
         self.references = refs
+        var from = [Range<Int>](repeating: 0..<0, count: mods.count)
+        var k = 0
+        while k < refs.count {
+            let mi = refs[k].moduleIndex
+            var e = k
+            while e < refs.count && refs[e].moduleIndex == mi { e += 1 }
+            from[mi] = k..<e
+            k = e
+        }
+        self.refsFrom = from
         var byTarget: [Int: [Int]] = [:]
         for (k, r) in refs.enumerated() { byTarget[r.targetId, default: []].append(k) }
         self.refsByTarget = byTarget
@@ -67,7 +79,10 @@ public struct Blueprint: Sendable {
     public func references(to id: Int) -> [Reference] { (refsByTarget[id] ?? []).map { references[$0] } }
 
     /// References made by the module at `index`.
-    public func references(from index: Int) -> [Reference] { references.filter { $0.moduleIndex == index } }
+    public func references(from index: Int) -> ArraySlice<Reference> {
+        guard index >= 0 && index < refsFrom.count else { return [] }
+        return references[refsFrom[index]]
+    }
 
     /// References to module ids that do not exist in this file.
     public var danglingReferences: [Reference] { references.filter { $0.dangling } }
@@ -192,7 +207,7 @@ enum AccountScanner {
             }
         }
         return AccountRef(kind: kind, parameter: name, valueNode: valueNode, value: valueNode.map { doc.value($0) },
-                          accepted: accepted, required: required, label: label, connectionType: ctype)
+                          accepted: accepted, required: required, label: label, connectionType: ctype, restoreEntry: entry)
     }
 }
 

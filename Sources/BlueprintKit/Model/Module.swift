@@ -84,6 +84,9 @@ public struct AccountRef: Sendable, Equatable {
     public var label: String?
     /// The connection type (`metadata.restore.parameters.<name>.data.connection`).
     public var connectionType: String?
+    /// The restore entry node (`metadata.restore.parameters.<name>`, or `metadata.restore.<name>`
+    /// in the oldest exports): an object with `label`/`data`, or a bare label string.
+    public var restoreEntry: Int? = nil
 
     /// The id as an integer, when it is one.
     public var intValue: Int? { value?.intValue }

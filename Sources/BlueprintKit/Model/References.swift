@@ -80,7 +80,7 @@ enum ReferenceScanner {
                 let c = b[k]
                 guard c >= 0x30 && c <= 0x39 else { k += 1; continue }
                 let prev = b[k - 1]
-                if isWordByte(prev) || prev == 0x2E || prev == 0x60 {
+                if (isWordByte(prev) && !isEscapedWhitespace(b, k - 1)) || prev == 0x2E || prev == 0x60 {
                     while k < blockEnd && isWordByte(b[k]) { k += 1 }
                     continue
                 }
@@ -122,15 +122,43 @@ enum ReferenceScanner {
         }
     }
 
+    /// True when the byte at `i` is the letter of a `\n`, `\r`, `\t`, `\b` or `\f` escape
+    /// (an odd run of backslashes before it): whitespace in the decoded text, not a word character.
+    private static func isEscapedWhitespace(_ b: [UInt8], _ i: Int) -> Bool {
+        switch b[i] {
+        case UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "f"): break
+        default: return false
+        }
+        var slashes = 0
+        var j = i - 1
+        while j >= 0 && b[j] == 0x5C { slashes += 1; j -= 1 }
+        return slashes % 2 == 1
+    }
+
     /// Decodes JSON escapes inside a backtick-quoted field name.
     private static func decodeRaw(_ s: ArraySlice<UInt8>) -> String {
         if !s.contains(0x5C) { return String(decoding: s, as: UTF8.self) }
         return JSONStringDecoder.decode([0x22] + s + [0x22])
     }
 
+    /// The path from the module object down to `node`. Walks up only to the module, so
+    /// sibling scans stay inside the module (not the whole flow array, which made
+    /// building a blueprint quadratic in the number of modules of one flow).
     private static func relativeLocation(_ node: Int, module: Module, doc: JSONDocument) -> String {
-        let full = doc.path(of: node).components
-        let prefix = module.path.components.count
-        return JSONPath(Array(full.dropFirst(prefix))).description
+        var comps: [JSONPathComponent] = []
+        var cur = node
+        while cur != module.node {
+            let p = doc.node(cur).parent
+            guard p >= 0 else { break }
+            if doc.kind(p) == .object {
+                comps.append(.key(doc.key(cur) ?? ""))
+            } else {
+                var k = 0
+                for c in doc.children(p) { if c == cur { break }; k += 1 }
+                comps.append(.index(k))
+            }
+            cur = p
+        }
+        return JSONPath(comps.reversed()).description
     }
 }

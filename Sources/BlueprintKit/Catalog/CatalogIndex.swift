@@ -1,0 +1,108 @@
+// A set of catalog entries, looked up by (module, version). The shipped
+// catalog comes first; user catalog files add entries or replace whole ones,
+// later files winning.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public struct Catalog: Sendable {
+    public internal(set) var entries: [ModuleKey: CatalogEntry] = [:]
+    /// Named rule lists (`ruleSets`) visible to files loaded later.
+    var ruleSets: [String: [FieldRule]] = [:]
+    /// The files merged in, in order (`shipped` first when included).
+    public internal(set) var sources: [String] = []
+
+    public init() {}
+
+    /// Every entry, sorted by module name and version.
+    public var sortedEntries: [CatalogEntry] { entries.values.sorted { $0.key < $1.key } }
+
+    public func entry(module: String, version: Int?) -> CatalogEntry? { entries[ModuleKey(module, version)] }
+
+    public func entry(for m: Module) -> CatalogEntry? {
+        guard !m.moduleName.isEmpty else { return nil }
+        return entry(module: m.moduleName, version: m.version)
+    }
+
+    /// Adds entries, replacing any with the same (module, version).
+    public mutating func merge(_ other: Catalog) {
+        for (k, e) in other.entries { entries[k] = e }
+        for (k, r) in other.ruleSets { ruleSets[k] = r }
+        sources += other.sources
+    }
+
+    /// Parses one catalog file's bytes; rule sets already in `self` may be included by name.
+    public mutating func add(bytes: [UInt8], source: String) throws(CatalogError) {
+        let parsed = try CatalogLoader.parse(bytes: bytes, source: source, visibleRuleSets: ruleSets)
+        merge(parsed)
+    }
+
+    // MARK: the built-in catalog
+
+    /// The catalog compiled into the binary. It is checked by the tests; if it ever failed
+    /// to parse, this is empty and `shippedError` says why (no crash).
+    public static var shipped: Catalog { shippedResult.catalog }
+    public static var shippedError: CatalogError? { shippedResult.error }
+    private static let shippedResult = loadShipped()
+
+    static func loadShipped() -> (catalog: Catalog, error: CatalogError?) {
+        var c = Catalog()
+        for (name, text) in ShippedCatalog.files {
+            do { try c.add(bytes: Array(text.utf8), source: "shipped:\(name)") } catch { return (Catalog(), error) }
+        }
+        return (c, nil)
+    }
+
+    // MARK: user catalogs
+
+    /// The shipped catalog, then `$XDG_CONFIG_HOME/scened/catalog.d/*.json` (by name), then `files`.
+    public static func load(files: [String], includeUserDirectory: Bool = true,
+                            environment: [String: String] = Catalog.processEnvironment()) throws(CatalogError) -> Catalog {
+        if let e = shippedError { throw e }
+        var c = shipped
+        let dirFiles = includeUserDirectory ? userCatalogFiles(environment: environment) : []
+        for f in dirFiles + files {
+            let bytes: [UInt8]
+            do { bytes = try FileIO.read(f) } catch {
+                throw CatalogError(file: f, line: 0, column: 0, message: error.message)
+            }
+            try c.add(bytes: bytes, source: f)
+        }
+        return c
+    }
+
+    /// `$XDG_CONFIG_HOME/scened/catalog.d`, or `$HOME/.config/scened/catalog.d`.
+    public static func userCatalogDirectory(environment: [String: String]) -> String? {
+        if let x = environment["XDG_CONFIG_HOME"], x.hasPrefix("/") { return x + "/scened/catalog.d" }
+        if let h = environment["HOME"], !h.isEmpty { return h + "/.config/scened/catalog.d" }
+        return nil
+    }
+
+    /// The `*.json` files of the user catalog directory, sorted by name (missing directory: none).
+    public static func userCatalogFiles(environment: [String: String]) -> [String] {
+        guard let dir = userCatalogDirectory(environment: environment), let d = opendir(dir) else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let ent = readdir(d) {
+            let name = withUnsafeBytes(of: ent.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }).map { dir + "/" + $0 }
+    }
+
+    /// The process environment as a dictionary.
+    public static func processEnvironment() -> [String: String] {
+        var out: [String: String] = [:]
+        var p = environ
+        while let e = p.pointee {
+            let s = String(cString: e)
+            if let eq = s.firstIndex(of: "=") { out[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,351 @@
+// Parses the catalog JSON format with scened's own JSONDocument, so every
+// error names `file:line:col`. Unknown keys are errors (a typo must not make
+// a rule silently do nothing). The format is documented in README.
+
+enum CatalogLoader {
+    static func parse(bytes: [UInt8], source: String, visibleRuleSets: [String: [FieldRule]]) throws(CatalogError) -> Catalog {
+        let doc: JSONDocument
+        do { doc = try JSONDocument(bytes: bytes) } catch {
+            throw CatalogError(file: source, line: error.line, column: error.column, message: error.message)
+        }
+        var r = Reader(doc: doc, source: source, ruleSets: visibleRuleSets)
+        return try r.file()
+    }
+}
+
+private struct Reader {
+    let doc: JSONDocument
+    let source: String
+    var ruleSets: [String: [FieldRule]]
+
+    // MARK: errors and typed access
+
+    func error(at offset: Int, _ message: String) -> CatalogError {
+        let p = TextPosition.locate(doc.bytes, offset: offset)
+        return CatalogError(file: source, line: p.line, column: p.column, message: message)
+    }
+    func error(_ node: Int, _ message: String) -> CatalogError { error(at: doc.node(node).start, message) }
+    func line(_ node: Int) -> Int { TextPosition.locate(doc.bytes, offset: doc.node(node).memberStart).line }
+
+    /// Checks that `node` is an object whose keys are all in `allowed` and appear once.
+    func object(_ node: Int, _ what: String, allowed: [String]) throws(CatalogError) {
+        guard doc.kind(node) == .object else { throw error(node, "\(what) must be an object, not \(doc.kind(node))") }
+        var seen = Set<String>()
+        for c in doc.children(node) {
+            let k = doc.key(c) ?? ""
+            guard allowed.contains(k) else {
+                throw error(at: doc.node(c).memberStart, "unknown key \"\(k)\" in \(what) (allowed: \(allowed.joined(separator: ", ")))")
+            }
+            guard seen.insert(k).inserted else { throw error(at: doc.node(c).memberStart, "duplicate key \"\(k)\" in \(what)") }
+        }
+    }
+
+    func required(_ obj: Int, _ key: String, _ what: String) throws(CatalogError) -> Int {
+        guard let n = doc.member(obj, key) else { throw error(obj, "\(what) needs \"\(key)\"") }
+        return n
+    }
+
+    func string(_ n: Int, _ what: String) throws(CatalogError) -> String {
+        guard let s = doc.string(n) else { throw error(n, "\(what) must be a string, not \(doc.kind(n))") }
+        return s
+    }
+
+    func optString(_ obj: Int, _ key: String) throws(CatalogError) -> String? {
+        guard let n = doc.member(obj, key) else { return nil }
+        return try string(n, "\"\(key)\"")
+    }
+
+    func int(_ n: Int, _ what: String) throws(CatalogError) -> Int {
+        guard let v = doc.int(n) else { throw error(n, "\(what) must be an integer") }
+        return v
+    }
+
+    func bool(_ n: Int, _ what: String) throws(CatalogError) -> Bool {
+        guard let v = doc.bool(n) else { throw error(n, "\(what) must be true or false") }
+        return v
+    }
+
+    /// A string or an array of strings.
+    func strings(_ obj: Int, _ key: String) throws(CatalogError) -> [String] {
+        guard let n = doc.member(obj, key) else { return [] }
+        if doc.kind(n) == .string { return [doc.string(n)!] }
+        guard doc.kind(n) == .array else { throw error(n, "\"\(key)\" must be a string or an array of strings") }
+        var out: [String] = []
+        for c in doc.children(n) { out.append(try string(c, "each item of \"\(key)\"")) }
+        return out
+    }
+
+    func values(_ n: Int, _ what: String) throws(CatalogError) -> [JSONValue] {
+        guard doc.kind(n) == .array else { throw error(n, "\(what) must be an array of values") }
+        return doc.children(n).map { doc.value($0) }
+    }
+
+    func field(_ n: Int, _ what: String) throws(CatalogError) -> FieldPath {
+        let s = try string(n, what)
+        guard let p = FieldPath(parsing: s) else {
+            throw error(n, "\(what) \"\(s)\" is not a field path (parameters.NAME or mapper.NAME, `[]` after an array, e.g. mapper.attachments[].fileName)")
+        }
+        return p
+    }
+
+    func date(_ obj: Int, _ key: String) throws(CatalogError) -> String? {
+        guard let n = doc.member(obj, key) else { return nil }
+        let s = try string(n, "\"\(key)\"")
+        let ok = s.utf8.count == 7 || s.utf8.count == 10
+        let shape = Array(s.utf8).enumerated().allSatisfy { i, c in (i == 4 || i == 7) ? c == 0x2D : (c >= 0x30 && c <= 0x39) }
+        guard ok && shape else { throw error(n, "\"\(key)\" must be a date like 2026-07-31 or 2026-07") }
+        return s
+    }
+
+    // MARK: the file
+
+    mutating func file() throws(CatalogError) -> Catalog {
+        let root = doc.root
+        try object(root, "the catalog", allowed: ["scenedCatalog", "description", "ruleSets", "entries"])
+        let fmt = try required(root, "scenedCatalog", "a catalog file")
+        guard try int(fmt, "\"scenedCatalog\"") == 1 else { throw error(fmt, "unsupported catalog format \(doc.sourceText(fmt)); this scened reads format 1") }
+        if let d = doc.member(root, "description") { _ = try string(d, "\"description\"") }
+        var cat = Catalog()
+        if let sets = doc.member(root, "ruleSets") {
+            guard doc.kind(sets) == .object else { throw error(sets, "\"ruleSets\" must be an object of named rule lists") }
+            for s in doc.children(sets) {
+                let name = doc.key(s) ?? ""
+                let rules = try ruleList(s, "rule set \"\(name)\"")
+                ruleSets[name] = rules
+                cat.ruleSets[name] = rules
+            }
+        }
+        let list = try required(root, "entries", "a catalog file")
+        guard doc.kind(list) == .array else { throw error(list, "\"entries\" must be an array") }
+        var seen: [ModuleKey: Int] = [:]
+        var entries: [ModuleKey: CatalogEntry] = [:]
+        for e in doc.children(list) {
+            let entry = try self.entry(e)
+            if let prev = seen[entry.key] {
+                throw error(e, "\(entry.key) is listed twice in this file (first on line \(prev))")
+            }
+            seen[entry.key] = entry.line
+            entries[entry.key] = entry
+        }
+        for (k, e) in entries { cat.entries[k] = e }
+        cat.sources = [source]
+        return cat
+    }
+
+    func entry(_ e: Int) throws(CatalogError) -> CatalogEntry {
+        try object(e, "an entry", allowed: ["module", "version", "title", "status", "deprecatedSince", "stopsWorking",
+                                            "provenance", "notes", "replacement"])
+        let module = try string(try required(e, "module", "an entry"), "\"module\"")
+        guard module.contains(":") else { throw error(doc.member(e, "module")!, "\"module\" must look like app:ModuleName") }
+        let vNode = try required(e, "version", "an entry")
+        let version: Int? = doc.kind(vNode) == .null ? nil : try int(vNode, "\"version\" (an integer, or null for modules without one)")
+        let stNode = try required(e, "status", "an entry")
+        let stText = try string(stNode, "\"status\"")
+        guard let status = CatalogStatus(rawValue: stText) else {
+            throw error(stNode, "\"status\" must be current, deprecated or retired, not \"\(stText)\"")
+        }
+        var replacement: Replacement?
+        if let r = doc.member(e, "replacement") { replacement = try self.replacement(r) }
+        if status == .current, let r = doc.member(e, "replacement") {
+            throw error(at: doc.node(r).memberStart, "a current entry cannot have a replacement")
+        }
+        return CatalogEntry(key: ModuleKey(module, version), title: try optString(e, "title"), status: status,
+                            deprecatedSince: try date(e, "deprecatedSince"), stopsWorking: try date(e, "stopsWorking"),
+                            provenance: try strings(e, "provenance"), notes: try strings(e, "notes"),
+                            replacement: replacement, source: source, line: line(e))
+    }
+
+    func replacement(_ r: Int) throws(CatalogError) -> Replacement {
+        try object(r, "a replacement", allowed: ["module", "version", "mode", "rules", "outputs", "knownOutputs",
+                                                 "connection", "metadata", "notes", "provenance"])
+        let module = try string(try required(r, "module", "a replacement"), "\"module\"")
+        let version = try int(try required(r, "version", "a replacement"), "\"version\"")
+        let modeNode = try required(r, "mode", "a replacement")
+        let modeText = try string(modeNode, "\"mode\"")
+        guard let mode = ReplacementMode(rawValue: modeText) else {
+            throw error(modeNode, "\"mode\" must be automatic or manual, not \"\(modeText)\"")
+        }
+        var rules: [FieldRule] = []
+        if let n = doc.member(r, "rules") { rules = try ruleList(n, "\"rules\"") }
+        var outputs: [OutputRule] = []
+        if let n = doc.member(r, "outputs") {
+            guard doc.kind(n) == .array else { throw error(n, "\"outputs\" must be an array") }
+            for o in doc.children(n) { outputs.append(try output(o)) }
+        }
+        var known: [String]?
+        if doc.member(r, "knownOutputs") != nil { known = try strings(r, "knownOutputs") }
+        var metadataRemove: [JSONPath] = []
+        if let m = doc.member(r, "metadata") {
+            try object(m, "\"metadata\"", allowed: ["remove"])
+            if let rm = doc.member(m, "remove") {
+                guard doc.kind(rm) == .array else { throw error(rm, "\"remove\" must be an array of paths") }
+                for p in doc.children(rm) {
+                    let s = try string(p, "a metadata path")
+                    guard let path = JSONPath(parsing: s), !path.components.isEmpty else { throw error(p, "\"\(s)\" is not a path like restore.parameters.folder") }
+                    metadataRemove.append(path)
+                }
+            }
+        }
+        return Replacement(key: ModuleKey(module, version), mode: mode, rules: rules, outputs: outputs, knownOutputs: known,
+                           connection: try doc.member(r, "connection").map { (n) throws(CatalogError) in try connection(n) },
+                           metadataRemove: metadataRemove, notes: try strings(r, "notes"), provenance: try strings(r, "provenance"))
+    }
+
+    // MARK: rules
+
+    static let ops = ["keep", "rename", "move", "drop", "add", "set", "map", "when", "include"]
+    static let ruleKeys = ops + ["to", "omit", "expect", "value", "values", "then", "else", "provenance", "note", "review",
+                                 "descriptor", "restore", "after"]
+
+    func ruleList(_ n: Int, _ what: String) throws(CatalogError) -> [FieldRule] {
+        guard doc.kind(n) == .array else { throw error(n, "\(what) must be an array of rules") }
+        var out: [FieldRule] = []
+        for c in doc.children(n) { out += try rule(c) }
+        return out
+    }
+
+    /// One rule (an `include` expands to several).
+    func rule(_ n: Int) throws(CatalogError) -> [FieldRule] {
+        try object(n, "a rule", allowed: Reader.ruleKeys)
+        let present = Reader.ops.filter { doc.member(n, $0) != nil }
+        guard present.count == 1 else {
+            throw error(n, present.isEmpty ? "a rule needs one of: \(Reader.ops.joined(separator: ", "))"
+                                           : "a rule has one operation, not \(present.joined(separator: " and "))")
+        }
+        let op = present[0]
+        let opNode = doc.member(n, op)!
+        if op == "include" {
+            let name = try string(opNode, "\"include\"")
+            guard let set = ruleSets[name] else { throw error(opNode, "no rule set named \"\(name)\" (define it under \"ruleSets\" first)") }
+            return set
+        }
+        func allow(_ keys: [String]) throws(CatalogError) {
+            for c in doc.children(n) {
+                let k = doc.key(c) ?? ""
+                if k == op || ["provenance", "note", "review"].contains(k) || keys.contains(k) { continue }
+                throw error(at: doc.node(c).memberStart, "\"\(k)\" does not apply to a \(op) rule")
+            }
+        }
+        func need(_ k: String) throws(CatalogError) -> Int {
+            guard let v = doc.member(n, k) else { throw error(n, "a \(op) rule needs \"\(k)\"") }
+            return v
+        }
+        let kind: FieldRuleKind
+        switch op {
+        case "keep":
+            try allow(["omit"])
+            kind = .keep(try field(opNode, "\"keep\""), omit: try doc.member(n, "omit").map { (v) throws(CatalogError) in try values(v, "\"omit\"") } ?? [])
+        case "rename", "move":
+            try allow(["to", "omit", "descriptor"])
+            let from = try field(opNode, "\"\(op)\"")
+            let toNode = try need("to")
+            let to = try field(toNode, "\"to\"")
+            try sameParent(from, to, toNode, allowDomainChange: from.isTopLevel)
+            if op == "move" && from.domain == to.domain { throw error(toNode, "a move goes between parameters and mapper; use rename") }
+            kind = .rename(from, to: to, omit: try doc.member(n, "omit").map { (v) throws(CatalogError) in try values(v, "\"omit\"") } ?? [])
+        case "drop":
+            try allow(["expect"])
+            kind = .drop(try field(opNode, "\"drop\""), expect: try doc.member(n, "expect").map { (v) throws(CatalogError) in try values(v, "\"expect\"") })
+        case "add", "set":
+            try allow(["value", "descriptor", "restore", "after"])
+            let f = try field(opNode, "\"\(op)\"")
+            let v = doc.value(try need("value"))
+            kind = op == "add" ? .add(f, value: v) : .set(f, value: v)
+        case "map":
+            try allow(["to", "values", "descriptor"])
+            let f = try field(opNode, "\"map\"")
+            var to: FieldPath?
+            if let t = doc.member(n, "to") { to = try field(t, "\"to\""); try sameParent(f, to!, t, allowDomainChange: f.isTopLevel) }
+            kind = .map(f, to: to, values: try valueMap(try need("values")))
+        default: // when
+            try allow(["then", "else"])
+            var conds: [Condition] = []
+            if doc.kind(opNode) == .array { for c in doc.children(opNode) { conds.append(try condition(c)) } }
+            else { conds.append(try condition(opNode)) }
+            guard !conds.isEmpty else { throw error(opNode, "\"when\" needs at least one condition") }
+            let then = try ruleList(try need("then"), "\"then\"")
+            let otherwise = try doc.member(n, "else").map { (e) throws(CatalogError) in try ruleList(e, "\"else\"") } ?? []
+            kind = .when(conds, then: then, otherwise: otherwise)
+        }
+        var after: [String] = []
+        if doc.member(n, "after") != nil { after = try strings(n, "after") }
+        return [FieldRule(kind: kind, provenance: try optString(n, "provenance"), note: try optString(n, "note"),
+                          review: try optString(n, "review"), descriptor: doc.member(n, "descriptor").map { doc.value($0) },
+                          restore: doc.member(n, "restore").map { doc.value($0) }, after: after, line: line(n))]
+    }
+
+    func sameParent(_ a: FieldPath, _ b: FieldPath, _ at: Int, allowDomainChange: Bool) throws(CatalogError) {
+        if a.isTopLevel && b.isTopLevel { return }
+        guard a.domain == b.domain, a.parentSegments == b.parentSegments else {
+            throw error(at, "a nested field can only be renamed within its own object (\(a) → \(b))")
+        }
+    }
+
+    /// `{"simple": "simpleSearch"}` or `[[old, new], ...]`.
+    func valueMap(_ n: Int) throws(CatalogError) -> [(JSONValue, JSONValue)] {
+        if doc.kind(n) == .object { return doc.children(n).map { (.string(doc.key($0) ?? ""), doc.value($0)) } }
+        guard doc.kind(n) == .array else { throw error(n, "\"values\" must be an object (old → new) or an array of [old, new] pairs") }
+        var out: [(JSONValue, JSONValue)] = []
+        for p in doc.children(n) {
+            guard doc.kind(p) == .array, doc.node(p).count == 2 else { throw error(p, "each pair in \"values\" must be [old, new]") }
+            let kids = Array(doc.children(p))
+            out.append((doc.value(kids[0]), doc.value(kids[1])))
+        }
+        return out
+    }
+
+    func condition(_ n: Int) throws(CatalogError) -> Condition {
+        try object(n, "a condition", allowed: ["field", "equals", "in", "absent", "present", "orAbsent"])
+        let f = try field(try required(n, "field", "a condition"), "\"field\"")
+        let tests = ["equals", "in", "absent", "present"].filter { doc.member(n, $0) != nil }
+        guard tests.count == 1 else { throw error(n, "a condition needs exactly one of equals, in, absent, present") }
+        let t = doc.member(n, tests[0])!
+        let test: Condition.Test
+        switch tests[0] {
+        case "equals": test = .equals(doc.value(t))
+        case "in": test = .oneOf(try values(t, "\"in\""))
+        case "absent": guard try bool(t, "\"absent\"") else { throw error(t, "write \"present\": true instead of \"absent\": false") }; test = .absent
+        default: guard try bool(t, "\"present\"") else { throw error(t, "write \"absent\": true instead of \"present\": false") }; test = .present
+        }
+        let orAbsent = try doc.member(n, "orAbsent").map { (v) throws(CatalogError) in try bool(v, "\"orAbsent\"") } ?? false
+        return Condition(field: f, test: test, orAbsent: orAbsent)
+    }
+
+    func output(_ n: Int) throws(CatalogError) -> OutputRule {
+        try object(n, "an output rule", allowed: ["field", "to", "toValueOf", "removed", "review", "note", "provenance"])
+        let f = try string(try required(n, "field", "an output rule"), "\"field\"")
+        let targets = ["to", "toValueOf", "removed", "review"].filter { doc.member(n, $0) != nil }
+        guard targets.count == 1 else { throw error(n, "an output rule needs exactly one of to, toValueOf, removed, review") }
+        let t = doc.member(n, targets[0])!
+        let target: OutputRule.Target
+        switch targets[0] {
+        case "to": target = .name(try string(t, "\"to\""))
+        case "toValueOf":
+            let p = try field(t, "\"toValueOf\"")
+            guard p.isTopLevel else { throw error(t, "\"toValueOf\" must name a top-level field") }
+            target = .valueOf(p)
+        case "removed": guard try bool(t, "\"removed\"") else { throw error(t, "\"removed\" must be true") }; target = .removed
+        default: guard try bool(t, "\"review\"") else { throw error(t, "\"review\" must be true") }; target = .unverified
+        }
+        return OutputRule(field: f, target: target, note: try optString(n, "note"), provenance: try optString(n, "provenance"))
+    }
+
+    func connection(_ n: Int) throws(CatalogError) -> ConnectionRule {
+        try object(n, "\"connection\"", allowed: ["parameter", "to", "kind", "accepted", "action", "descriptorType", "note", "provenance"])
+        let p = try string(try required(n, "parameter", "\"connection\""), "\"parameter\"")
+        var kind = AccountKind.connection
+        if let k = doc.member(n, "kind") {
+            let s = try string(k, "\"kind\"")
+            guard let v = AccountKind(rawValue: s) else {
+                throw error(k, "\"kind\" must be one of \(AccountKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            kind = v
+        }
+        let an = try required(n, "action", "\"connection\"")
+        let aText = try string(an, "\"action\"")
+        guard let action = ConnectionRule.Action(rawValue: aText) else { throw error(an, "\"action\" must be keep, verify or reassign") }
+        return ConnectionRule(parameter: p, to: try optString(n, "to"), kind: kind, accepted: try strings(n, "accepted"),
+                              action: action, descriptorType: try optString(n, "descriptorType"),
+                              note: try optString(n, "note"), provenance: try optString(n, "provenance"))
+    }
+}

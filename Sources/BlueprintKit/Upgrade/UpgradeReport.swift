@@ -1,0 +1,152 @@
+// Reports for `scened check` and `scened upgrade`, independent of argument
+// parsing: which modules need attention in a blueprint, and what an
+// upgrade-all run did.
+
+/// The modules of one blueprint that are not current.
+public struct CheckReport: Sendable {
+    public struct Item: Sendable {
+        public var module: Module
+        public var status: ModuleStatus
+    }
+
+    /// Modules that are upgradable, manual or unknown, in tree order.
+    public var items: [Item]
+    public var counts: [ModuleStatus.State: Int]
+    public var moduleCount: Int
+
+    public init(blueprint bp: Blueprint, catalog: Catalog) {
+        var items: [Item] = []
+        var counts: [ModuleStatus.State: Int] = [:]
+        for s in ModuleStatus.State.allCases { counts[s] = 0 }
+        for m in bp.modules {
+            let st = catalog.status(of: m)
+            counts[st.state, default: 0] += 1
+            if st.needsAttention { items.append(Item(module: m, status: st)) }
+        }
+        self.items = items
+        self.counts = counts
+        self.moduleCount = bp.modules.count
+    }
+
+    public var needsAttention: Bool { !items.isEmpty }
+
+    /// `3 upgradable, 1 manual, 0 unknown, 40 current`.
+    public static func countsText(_ c: [ModuleStatus.State: Int]) -> String {
+        "\(c[.upgradable] ?? 0) upgradable, \(c[.manual] ?? 0) manual, \(c[.unknown] ?? 0) unknown, \(c[.current] ?? 0) current"
+    }
+
+    /// Indented lines, one per module that needs attention.
+    public func text(file: String) -> String {
+        guard needsAttention else { return "\(file): all \(moduleCount) module\(moduleCount == 1 ? "" : "s") current\n" }
+        var out = "\(file): \(CheckReport.countsText(counts))\n"
+        let idWidth = items.map { $0.module.idText.count }.max() ?? 2
+        for it in items {
+            let m = it.module, st = it.status
+            var line = "  \(m.idText.padding(idWidth))  \(st.state.rawValue.padding(10))  \(st.key)"
+            if st.title != CatalogEntry.defaultTitle(m.moduleName) { line += "  \(st.title)" }
+            if let l = m.label, !l.isEmpty { line += "  \"\(l)\"" }
+            if let t = st.target { line += "\n  \("".padding(idWidth))  \("".padding(10))  → \(t)\(st.targetTitle.map { "  \($0)" } ?? "")" }
+            if let d = st.stopsWorking { line += "  (stops working \(d))" }
+            out += line + "\n"
+            if st.state == .manual { for n in st.notes { out += "  \("".padding(idWidth))  \("".padding(10))  note: \(n)\n" } }
+        }
+        return out
+    }
+
+    /// The JSON object for one file in `check --json` (shape documented in README).
+    public func json(file: String) -> JSONValue {
+        .object([
+            ("file", .string(file)),
+            ("modules", .int(moduleCount)),
+            ("counts", CheckReport.countsJSON(counts)),
+            ("attention", .array(items.map { it in
+                let m = it.module, st = it.status
+                var o: [(String, JSONValue)] = [
+                    ("id", m.id.map { .int($0) } ?? .null),
+                    ("path", .string(m.path.description)),
+                    ("module", .string(m.moduleName)),
+                    ("version", m.version.map { .int($0) } ?? .null),
+                    ("label", m.label.map { .string($0) } ?? .null),
+                    ("status", .string(st.state.rawValue)),
+                    ("title", .string(st.title)),
+                ]
+                o.append(("target", st.target.map { t in
+                    .object([("module", .string(t.module)), ("version", t.version.map { .int($0) } ?? .null),
+                             ("title", st.targetTitle.map { .string($0) } ?? .null)])
+                } ?? .null))
+                o.append(("deprecatedSince", st.deprecatedSince.map { .string($0) } ?? .null))
+                o.append(("stopsWorking", st.stopsWorking.map { .string($0) } ?? .null))
+                o.append(("notes", .array(st.notes.map { .string($0) })))
+                return .object(o)
+            })),
+        ])
+    }
+
+    public static func countsJSON(_ c: [ModuleStatus.State: Int]) -> JSONValue {
+        .object(ModuleStatus.State.allCases.map { ($0.rawValue, .int(c[$0] ?? 0)) })
+    }
+}
+
+/// What `upgrade` did to one file, for the summary on stderr.
+public struct UpgradeSummary: Sendable {
+    public var outcomes: [UpgradeOutcome]
+    public var failures: [(id: Int?, message: String)]
+    /// Modules still deprecated without an automatic path, and modules in no catalog.
+    public var manualLeft: Int
+    public var unknown: Int
+
+    public init(outcomes: [UpgradeOutcome], failures: [(id: Int?, message: String)], manualLeft: Int, unknown: Int) {
+        self.outcomes = outcomes; self.failures = failures; self.manualLeft = manualLeft; self.unknown = unknown
+    }
+
+    public var referencesRewritten: Int { outcomes.reduce(0) { $0 + $1.referencesRewritten } }
+    public var flagged: Int { outcomes.reduce(0) { $0 + $1.flaggedFields } }
+    public var dangling: Int { outcomes.reduce(0) { $0 + $1.danglingReferences } }
+    public var referencesToReview: Int { outcomes.reduce(0) { $0 + $1.referencesToReview } }
+    public var needingConnection: Int { outcomes.filter { $0.connectionMustBeReassigned }.count }
+    public var connectionsToVerify: Int { outcomes.filter { $0.connectionToVerify }.count }
+
+    /// `upgraded 3 modules, 2 references rewritten, 4 fields flagged for review, ...`.
+    public var text: String {
+        func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) \(k == 1 ? one : many)" }
+        var parts = ["upgraded \(n(outcomes.count, "module", "modules"))",
+                     n(referencesRewritten, "reference rewritten", "references rewritten"),
+                     n(flagged, "field flagged for review", "fields flagged for review"),
+                     n(needingConnection, "module needing a connection", "modules needing a connection"),
+                     n(manualLeft, "manual module left", "manual modules left")]
+        if connectionsToVerify > 0 { parts.append(n(connectionsToVerify, "connection to verify", "connections to verify")) }
+        if dangling > 0 { parts.append(n(dangling, "reference to a removed output", "references to removed outputs")) }
+        if referencesToReview > 0 { parts.append(n(referencesToReview, "reference to review", "references to review")) }
+        if unknown > 0 { parts.append(n(unknown, "unknown module", "unknown modules")) }
+        if !failures.isEmpty { parts.append(n(failures.count, "module failed", "modules failed")) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// One line per upgraded module with what needs a person.
+    public static func details(_ plans: [UpgradePlan]) -> String {
+        var out = ""
+        for p in plans {
+            out += "  \(p.moduleId.map { "#\($0)" } ?? "#?")  \(p.from) → \(p.to)"
+            if !p.rewrites.isEmpty { out += "  (\(p.rewrites.count) reference\(p.rewrites.count == 1 ? "" : "s") rewritten)" }
+            out += "\n"
+            for c in p.flagged { out += "      review \(c.keyText)\(c.before.map { " = \($0.truncated(60))" } ?? ""): \(c.note ?? "")\n" }
+            if let c = p.connection, c.action != .keep {
+                out += "      \(c.action == .reassign ? "connection" : "verify") \(c.parameterAfter): \(c.note ?? UpgradeEngine.connectionNote(ConnectionRule(parameter: c.parameterBefore, to: c.parameterAfter, kind: c.kind, accepted: c.acceptedAfter, action: c.action)))\n"
+            }
+            for d in p.dangling { out += "      dangling {{\(d.text)}} in #\(d.moduleId.map(String.init) ?? "?") \(d.location): \(d.reason)\n" }
+            for d in p.referencesToReview { out += "      check {{\(d.text)}} in #\(d.moduleId.map(String.init) ?? "?") \(d.location): \(d.reason)\n" }
+        }
+        return out
+    }
+}
+
+extension ConnectionRule {
+    init(parameter: String, to: String?, kind: AccountKind, accepted: [String], action: Action) {
+        self.init(parameter: parameter, to: to, kind: kind, accepted: accepted, action: action, descriptorType: nil, note: nil, provenance: nil)
+    }
+}
+
+extension String {
+    func padding(_ w: Int) -> String { count >= w ? self : self + String(repeating: " ", count: w - count) }
+    func truncated(_ n: Int) -> String { count <= n ? self : String(prefix(n - 1)) + "…" }
+}

@@ -1,2 +1,0 @@
-import CNcursesW
-public enum CursesInfo { public static let name = "CursesTerminal" }

@@ -1,0 +1,67 @@
+// Every user action, with the help text shown by `?` and in the README key list.
+// Names are the ones used by `bind` lines in the config file.
+
+public enum ActionGroup: String, CaseIterable, Sendable {
+    case navigation = "Navigation"
+    case modules = "Modules and upgrades"
+    case review = "Upgrade review"
+    case connections = "Connections"
+    case editing = "Editing fields"
+    case file = "File"
+    case general = "General"
+}
+
+public enum Action: String, CaseIterable, Sendable {
+    // navigation
+    case moveDown = "move-down", moveUp = "move-up", pageDown = "page-down", pageUp = "page-up"
+    case moveTop = "move-top", moveBottom = "move-bottom"
+    case toggleExpand = "toggle-expand", switchPane = "switch-pane"
+    case search, searchNext = "search-next", searchPrev = "search-prev", gotoModule = "goto-module"
+    case toggleAttention = "toggle-attention"
+    // modules
+    case upgrade, upgradeAll = "upgrade-all", undo, redo
+    // file
+    case showDiff = "show-diff", save, saveAs = "save-as", quit
+    // general
+    case redraw, help, cancel
+
+    public var help: String {
+        switch self {
+        case .moveDown: return "move down"
+        case .moveUp: return "move up"
+        case .pageDown: return "page down"
+        case .pageUp: return "page up"
+        case .moveTop: return "go to the first row"
+        case .moveBottom: return "go to the last row"
+        case .toggleExpand: return "expand or collapse a router, branch or handler"
+        case .switchPane: return "switch between the tree and the detail pane"
+        case .search: return "search labels, module names, apps and ids"
+        case .searchNext: return "next search match"
+        case .searchPrev: return "previous search match"
+        case .gotoModule: return "go to a module by id"
+        case .toggleAttention: return "show only modules that need attention"
+        case .upgrade: return "upgrade the selected module (one undoable step)"
+        case .upgradeAll: return "upgrade every upgradable module (asks first)"
+        case .undo: return "undo the last change"
+        case .redo: return "redo"
+        case .showDiff: return "show pending changes as a diff against the file on disk"
+        case .save: return "save"
+        case .saveAs: return "save to another file"
+        case .quit: return "quit (asks when there are unsaved changes)"
+        case .redraw: return "redraw the screen"
+        case .help: return "show this help"
+        case .cancel: return "close the dialog or screen"
+        }
+    }
+
+    public var group: ActionGroup {
+        switch self {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .moveTop, .moveBottom, .toggleExpand, .switchPane,
+             .search, .searchNext, .searchPrev, .gotoModule, .toggleAttention:
+            return .navigation
+        case .upgrade, .upgradeAll, .undo, .redo: return .modules
+        case .showDiff, .save, .saveAs, .quit: return .file
+        case .redraw, .help, .cancel: return .general
+        }
+    }
+}

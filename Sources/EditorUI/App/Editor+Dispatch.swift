@@ -1,0 +1,175 @@
+// Key dispatch: prompts and confirmations take keys first, then the key table
+// maps the key to an action for the current context.
+import BlueprintKit
+
+extension Editor {
+    /// Handles one key. Returns false when the editor wants to quit.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        if key == .resize { return !wantsQuit }
+        if case .mouse(let m) = key { return handleMouse(m) }
+        if prompt != nil { handlePromptKey(key); return !wantsQuit }
+        if confirm != nil { handleConfirmKey(key); return !wantsQuit }
+        message = nil
+        guard let action = keyTable.action(for: key, in: keyContext) else {
+            if case .main = screen, key != .escape {
+                let keys = keyTable.keys(for: .help)
+                setMessage("\(key.displayName) is not bound here; press \(keys.first?.displayName ?? "?") for help")
+            }
+            if key == .escape, screen != .main { screen = .main }
+            return !wantsQuit
+        }
+        perform(action)
+        return !wantsQuit
+    }
+
+    public func perform(_ action: Action) {
+        switch action {
+        case .moveDown: move(by: 1)
+        case .moveUp: move(by: -1)
+        case .pageDown: move(by: max(1, pageSize - 1))
+        case .pageUp: move(by: -max(1, pageSize - 1))
+        case .moveTop: move(to: 0)
+        case .moveBottom: move(to: Int.max)
+        case .toggleExpand: toggleExpand()
+        case .switchPane: pane = pane == .tree ? .detail : .tree
+        case .search: prompt = Prompt(kind: .search)
+        case .searchNext: searchAgain(forward: true)
+        case .searchPrev: searchAgain(forward: false)
+        case .gotoModule: prompt = Prompt(kind: .gotoModule)
+        case .toggleAttention:
+            attentionOnly.toggle()
+            rebuildRows()
+            setMessage(attentionOnly ? "showing \(rows.count) module\(rows.count == 1 ? "" : "s") that need attention (o shows all)" : "showing all modules")
+        case .upgrade: upgradeSelected()
+        case .upgradeAll: askUpgradeAll()
+        case .undo: undo()
+        case .redo: redo()
+        case .showDiff: showDiff()
+        case .save: save()
+        case .saveAs: prompt = Prompt(kind: .saveAs, text: path ?? "")
+        case .quit:
+            if isModified { confirm = .quit } else { wantsQuit = true }
+        case .redraw: wantsFullRedraw = true
+        case .help: screen = .help; screenScroll = 0
+        case .cancel: screen = .main; screenScroll = 0
+        }
+    }
+
+    var pageSize: Int {
+        switch screen {
+        case .main: return pane == .tree ? viewportRows : max(1, viewportRows / 2)
+        default: return viewportRows
+        }
+    }
+
+    func move(by delta: Int) {
+        switch screen {
+        case .help, .diff:
+            screenScroll = max(0, screenScroll + delta)
+        case .main:
+            if pane == .detail { detailScroll = max(0, detailScroll + delta); return }
+            move(to: cursor + delta)
+        }
+    }
+
+    func move(to row: Int) {
+        switch screen {
+        case .help, .diff:
+            screenScroll = row <= 0 ? 0 : Int.max / 2
+        case .main:
+            if pane == .detail { detailScroll = row <= 0 ? 0 : Int.max / 2; return }
+            guard !rows.isEmpty else { return }
+            let new = max(0, min(rows.count - 1, row))
+            if new != cursor { detailScroll = 0 }
+            cursor = new
+        }
+    }
+
+    func toggleExpand() {
+        guard cursor < rows.count, rows[cursor].collapsible else {
+            if let m = selectedModule { setMessage("\(m.idText) has no routes, branches or error handler to collapse") }
+            return
+        }
+        let k = TreeModel.collapseKey(rows[cursor])
+        if collapsed.contains(k) { collapsed.remove(k) } else { collapsed.insert(k) }
+        let keepRow = cursor
+        rebuildRows()
+        cursor = min(keepRow, rows.count - 1)
+    }
+
+    // MARK: edits
+
+    func upgradeSelected() {
+        guard let m = selectedModule else { setMessage("select a module to upgrade"); return }
+        let badge = badges[m.index]
+        switch badge.state {
+        case .current: setMessage("\(m.idText) \(m.moduleName) v\(m.version ?? 0) is current"); return
+        case .unknown: setMessage("\(m.idText) \(m.moduleName) is in no catalog; nothing to upgrade to", error: true); return
+        case .manual:
+            setMessage("\(m.idText) needs a manual replacement: \(badge.notes.first ?? "see the detail pane")", error: true); return
+        case .upgradable: break
+        }
+        var s = session
+        do {
+            let msg = try services.upgrade(m.index, blueprint, &s)
+            commit(s)
+            setMessage(msg)
+        } catch {
+            setMessage("cannot upgrade \(m.idText): \(error)", error: true)
+        }
+    }
+
+    func askUpgradeAll() {
+        let auto = badges.filter { $0.state == .upgradable }.count
+        let manual = badges.filter { $0.state == .manual }.count
+        if auto == 0 {
+            setMessage(manual > 0 ? "nothing to upgrade automatically; \(manual) module\(manual == 1 ? "" : "s") need a manual replacement" : "every module is current")
+            return
+        }
+        confirm = .upgradeAll(automatic: auto, manual: manual)
+    }
+
+    /// Upgrades every upgradable module, one undoable step each.
+    public func upgradeAll() {
+        var done = 0
+        var failed: [String] = []
+        var s = session
+        var bp = blueprint
+        for m in bp.modules where services.badge(m).state == .upgradable {
+            // Each upgrade sees the document as the previous one left it.
+            guard let cur = bp.modules.first(where: { $0.path == m.path }) else { continue }
+            do {
+                _ = try services.upgrade(cur.index, bp, &s)
+                done += 1
+                if let nb = try? Blueprint(document: s.document) { bp = nb }
+            } catch {
+                failed.append("\(m.idText): \(error)")
+            }
+        }
+        commit(s)
+        var msg = "upgraded \(done) module\(done == 1 ? "" : "s") (\(done) undo step\(done == 1 ? "" : "s"))"
+        if !failed.isEmpty { msg += "; failed: " + failed.joined(separator: "; ") }
+        setMessage(msg, error: !failed.isEmpty)
+    }
+
+    func undo() {
+        var s = session
+        guard let label = s.undo() else { setMessage("nothing to undo"); return }
+        commit(s)
+        setMessage("undid: \(label)")
+    }
+
+    func redo() {
+        var s = session
+        guard let label = s.redo() else { setMessage("nothing to redo"); return }
+        commit(s)
+        setMessage("redid: \(label)")
+    }
+
+    /// Applies an edit made elsewhere (review, pickers, field editors) as the new session.
+    public func apply(session s: EditSession, message: String) {
+        commit(s)
+        setMessage(message)
+    }
+}

@@ -1,0 +1,117 @@
+// Prompts (search, go to id, save as), one-key confirmations, and search.
+import BlueprintKit
+
+extension Editor {
+    func handlePromptKey(_ key: Key) {
+        guard var p = prompt else { return }
+        switch key {
+        case .escape, .ctrl("c"), .ctrl("g"):
+            prompt = nil
+            setMessage("cancelled")
+            return
+        case .enter:
+            prompt = nil
+            submit(p)
+            return
+        case .backspace:
+            if p.text.isEmpty { prompt = nil; return }
+            p.text.removeLast()
+        case .ctrl("u"): p.text = ""
+        case .ctrl("w"):
+            while p.text.last == " " { p.text.removeLast() }
+            while let c = p.text.last, c != " " { p.text.removeLast() }
+        case .char(let c): p.text.append(c)
+        default: break
+        }
+        prompt = p
+    }
+
+    func submit(_ p: Prompt) {
+        switch p.kind {
+        case .search:
+            if p.text.isEmpty {
+                if lastSearch != nil { searchAgain(forward: true) }
+                return
+            }
+            lastSearch = p.text
+            search(p.text, from: cursor, forward: true, includeCurrent: true)
+        case .gotoModule:
+            let t = p.text.trimmingCharacters(in: " #")
+            guard let id = Int(t) else { setMessage("'\(p.text)' is not a module id", error: true); return }
+            guard let m = blueprint.module(id: id) else { setMessage("no module #\(id) in this scenario", error: true); return }
+            if attentionOnly && !rows.contains(where: { $0.moduleIndex == m.index }) { attentionOnly = false; rebuildRows() }
+            select(moduleIndex: m.index)
+            pane = .tree
+        case .saveAs:
+            let t = p.text.trimmingCharacters(in: " ")
+            guard !t.isEmpty else { setMessage("not saved: no file name given", error: true); return }
+            save(to: t)
+        }
+    }
+
+    func handleConfirmKey(_ key: Key) {
+        guard let c = confirm else { return }
+        let ch: Character? = { if case .char(let x) = key { return Character(x.lowercased()) }; return nil }()
+        switch c {
+        case .upgradeAll:
+            if ch == "y" { confirm = nil; upgradeAll() }
+            else if ch == "n" || key == .escape || ch == "q" { confirm = nil; setMessage("nothing upgraded") }
+        case .quit:
+            if ch == "s" || ch == "y" || ch == "w" {
+                confirm = nil
+                if save() { wantsQuit = true }
+            } else if ch == "d" {
+                confirm = nil; wantsQuit = true
+            } else if ch == "c" || ch == "n" || key == .escape {
+                confirm = nil; setMessage("quit cancelled")
+            }
+        }
+    }
+
+    // MARK: search
+
+    func matches(_ m: Module, _ q: String) -> Bool {
+        let q = q.lowercased()
+        if let id = m.id, q == "#\(id)" || q == "\(id)" { return true }
+        return searchKeys[m.index].contains(q)
+    }
+
+    func search(_ q: String, from start: Int, forward: Bool, includeCurrent: Bool) {
+        // Search every module in tree order, not only visible rows.
+        let order = treeOrder
+        guard !order.isEmpty else { return }
+        let current = selectedModule?.index
+        let pos = current.flatMap { order.firstIndex(of: $0) } ?? (forward ? -1 : order.count)
+        let n = order.count
+        for step in 0..<n {
+            let k: Int
+            if includeCurrent { k = forward ? (max(pos, 0) + step) % n : (pos - step + n) % n }
+            else { k = forward ? (pos + 1 + step) % n : (pos - 1 - step + 2 * n) % n }
+            let mi = order[k]
+            if matches(blueprint.modules[mi], q) {
+                if attentionOnly && !rows.contains(where: { $0.moduleIndex == mi }) { attentionOnly = false; rebuildRows() }
+                select(moduleIndex: mi)
+                let total = order.filter { matches(blueprint.modules[$0], q) }.count
+                let nth = order.filter { matches(blueprint.modules[$0], q) }.firstIndex(of: mi).map { $0 + 1 } ?? 1
+                let wrapped = forward ? (k < pos) : (k > pos)
+                setMessage("/\(q): match \(nth) of \(total)\(wrapped && step > 0 ? " (wrapped)" : "")")
+                return
+            }
+        }
+        setMessage("/\(q): no match", error: true)
+    }
+
+    func searchAgain(forward: Bool) {
+        guard let q = lastSearch else { setMessage("no previous search; press / to search"); return }
+        search(q, from: cursor, forward: forward, includeCurrent: false)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

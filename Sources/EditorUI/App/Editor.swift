@@ -1,0 +1,195 @@
+// The editor's state: the open document, its blueprint, the tree rows, the
+// selection, the current screen and dialog. Keys come in through `handle(_:)`
+// (Editor+Dispatch.swift); views read this state and draw a frame.
+import BlueprintKit
+
+public enum Pane: Sendable { case tree, detail }
+
+/// A one-line text prompt at the bottom of the screen.
+public struct Prompt: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case search, gotoModule, saveAs }
+    public var kind: Kind
+    public var text: String = ""
+
+    public var label: String {
+        switch kind {
+        case .search: return "/"
+        case .gotoModule: return "go to module #"
+        case .saveAs: return "save as: "
+        }
+    }
+}
+
+/// A question answered with one key.
+public enum Confirm: Sendable, Equatable {
+    case upgradeAll(automatic: Int, manual: Int)
+    case quit
+
+    public var text: String {
+        switch self {
+        case .upgradeAll(let a, let m):
+            return "Upgrade \(a) module\(a == 1 ? "" : "s")\(m > 0 ? " (\(m) need a manual replacement and are left alone)" : "")? (y/n)"
+        case .quit:
+            return "Save changes before quitting? (s)ave / (d)iscard / (c)ancel"
+        }
+    }
+}
+
+public enum Screen: Sendable, Equatable {
+    case main
+    case help
+    case diff(title: String, lines: [String])
+}
+
+public final class Editor {
+    // document
+    public internal(set) var session: EditSession
+    public private(set) var blueprint: Blueprint
+    /// The file being edited; nil for the built-in demo until it is saved somewhere.
+    public internal(set) var path: String?
+    public let displayName: String
+    public let services: EditorServices
+    public var keyTable: KeyTable
+    public let glyphs: Glyphs
+
+    // derived, rebuilt after each edit
+    public private(set) var badges: [ModuleBadge] = []
+    public private(set) var rows: [TreeRow] = []
+    /// Per module: warnings (dangling references, connection problems).
+    public private(set) var moduleWarnings: [[String]] = []
+    /// Counts of current / upgradable / manual / unknown modules.
+    public private(set) var badgeCounts: [BadgeState: Int] = [:]
+    /// Every module index in tree order (ignoring collapse), for search.
+    private(set) var treeOrder: [Int] = []
+    /// Lowercased search text per module (label, module name, catalog title).
+    private(set) var searchKeys: [String] = []
+
+    // view state
+    public internal(set) var cursor = 0
+    public internal(set) var scroll = 0
+    public internal(set) var detailScroll = 0
+    public internal(set) var pane: Pane = .tree
+    public internal(set) var screen: Screen = .main
+    public internal(set) var screenScroll = 0
+    public internal(set) var prompt: Prompt?
+    public internal(set) var confirm: Confirm?
+    public internal(set) var message: String?
+    public internal(set) var messageIsError = false
+    public internal(set) var attentionOnly = false
+    public internal(set) var lastSearch: String?
+    public internal(set) var wantsQuit = false
+    public var wantsFullRedraw = false
+    /// Rows the tree pane showed in the last frame (for paging).
+    public var viewportRows = 20
+    /// Where the last frame drew the tree and detail panes (for mouse clicks).
+    public internal(set) var treeRect = Rect.zero
+    public internal(set) var detailRect = Rect.zero
+    var collapsed: Set<String> = []
+    var detailCacheKey: String?
+    var detailCache: [StyledLine] = []
+
+    public init(bytes: [UInt8], path: String?, displayName: String? = nil,
+                services: EditorServices = .catalogBacked(), keyTable: KeyTable = .default,
+                glyphs: Glyphs = .unicode) throws(BlueprintLoadError) {
+        let bp = try Blueprint(bytes: bytes)
+        self.blueprint = bp
+        self.session = EditSession(document: bp.document)
+        self.path = path
+        self.displayName = displayName ?? path.map { p in p.split(separator: "/").last.map(String.init) ?? p } ?? "untitled"
+        self.services = services
+        self.keyTable = keyTable
+        self.glyphs = glyphs
+        refreshDerived()
+    }
+
+    public var isModified: Bool { session.isModified }
+
+    /// The module under the cursor, if the cursor is on a module row.
+    public var selectedModule: Module? {
+        guard cursor >= 0 && cursor < rows.count, let i = rows[cursor].moduleIndex else { return nil }
+        return blueprint.modules[i]
+    }
+
+    /// The module under the cursor, or the owner of the header under it.
+    public var selectedOrOwnerModule: Module? {
+        guard cursor >= 0 && cursor < rows.count else { return nil }
+        switch rows[cursor].kind {
+        case .module(let i): return blueprint.modules[i]
+        case .header(let owner, _, _): return owner.map { blueprint.modules[$0] }
+        }
+    }
+
+    public var keyContext: KeyContext {
+        switch screen {
+        case .help: return .help
+        case .diff: return .diff
+        case .main: return pane == .tree ? .tree : .detail
+        }
+    }
+
+
+    // MARK: changes
+
+    /// Replaces the session after an edit (or undo/redo) and rebuilds what depends on it.
+    func commit(_ newSession: EditSession) {
+        let keep = selectedModule.map { ($0.id, $0.path) }
+        session = newSession
+        if let bp = try? Blueprint(document: session.document) { blueprint = bp }
+        refreshDerived()
+        if let keep, let m = blueprint.modules.first(where: { $0.id == keep.0 && $0.path == keep.1 }) ?? blueprint.modules.first(where: { $0.path == keep.1 }) {
+            select(moduleIndex: m.index)
+        }
+    }
+
+    func refreshDerived() {
+        let bp = blueprint
+        badges = bp.modules.map { services.badge($0) }
+        var counts: [BadgeState: Int] = [:]
+        for b in badges { counts[b.state, default: 0] += 1 }
+        badgeCounts = counts
+        let connWarnings = services.connectionWarnings(bp)
+        moduleWarnings = bp.modules.map { m in
+            var out: [String] = []
+            for r in bp.references(from: m.index) where r.dangling {
+                out.append("{{\(r.text)}} in \(r.location) refers to module #\(r.targetId), which does not exist")
+            }
+            return out + (connWarnings[m.index] ?? [])
+        }
+        treeOrder = TreeModel.rows(bp, collapsed: [], glyphs: glyphs).compactMap(\.moduleIndex)
+        searchKeys = bp.modules.map { m in
+            [m.label ?? "", m.moduleName, badges[m.index].title ?? ""].joined(separator: "\u{1}").lowercased()
+        }
+        rebuildRows()
+    }
+
+    func rebuildRows() {
+        let selected = selectedModule?.index
+        if attentionOnly {
+            rows = blueprint.modules.filter { badges[$0.index].state.needsAttention || hasWarnings($0.index) }.map {
+                TreeRow(kind: .module($0.index), prefix: "", collapsed: false, collapsible: false)
+            }
+        } else {
+            rows = TreeModel.rows(blueprint, collapsed: collapsed, glyphs: glyphs)
+        }
+        if let selected, let r = rows.firstIndex(where: { $0.moduleIndex == selected }) { cursor = r }
+        cursor = max(0, min(cursor, rows.count - 1))
+    }
+
+    /// Warnings of one module: dangling references, connection problems.
+    public func warnings(for index: Int) -> [String] { moduleWarnings[index] }
+
+    func hasWarnings(_ index: Int) -> Bool { !moduleWarnings[index].isEmpty }
+
+    /// Moves the cursor to a module, expanding collapsed ancestors.
+    public func select(moduleIndex i: Int) {
+        var changed = false
+        for k in TreeModel.ancestorsKeys(of: i, in: blueprint) where collapsed.remove(k) != nil { changed = true }
+        if changed { rebuildRows() }
+        if let r = rows.firstIndex(where: { $0.moduleIndex == i }) { cursor = r; detailScroll = 0 }
+    }
+
+    func setMessage(_ text: String, error: Bool = false) {
+        message = text
+        messageIsError = error
+    }
+}

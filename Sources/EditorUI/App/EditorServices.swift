@@ -1,0 +1,67 @@
+// The model services the editor calls: module status from the catalog, upgrade
+// plans and their application, connection warnings. Injected so tests (and
+// `--catalog`/`--connections` options) can supply their own catalog and team list.
+import BlueprintKit
+
+public struct EditorServices: Sendable {
+    public var catalog: Catalog
+    public var team: TeamConnections?
+
+    public init(catalog: Catalog = .shipped, team: TeamConnections? = nil) {
+        self.catalog = catalog
+        self.team = team
+    }
+
+    /// Services backed by the shipped catalog.
+    public static func catalogBacked() -> EditorServices { EditorServices() }
+
+    public var engine: UpgradeEngine { UpgradeEngine(catalog: catalog) }
+
+    public func badge(_ m: Module) -> ModuleBadge {
+        let s = catalog.status(of: m)
+        let state: BadgeState
+        switch s.state {
+        case .current: state = .current
+        case .upgradable: state = .upgradable
+        case .manual: state = .manual
+        case .unknown: state = .unknown
+        }
+        // Unknown modules have no catalog title; let the tree show `app › Name` itself.
+        return ModuleBadge(state: state, version: m.version, targetModule: s.target?.module, targetVersion: s.target?.version,
+                           title: s.state == .unknown ? nil : s.title, notes: s.notes)
+    }
+
+    /// Connection warnings per module index, computed once per document state.
+    public func connectionWarnings(_ bp: Blueprint) -> [Int: [String]] {
+        var out: [Int: [String]] = [:]
+        for w in ConnectionInventory(blueprint: bp, team: team).warnings {
+            out[w.moduleIndex, default: []].append("\(w.kind.title) \(w.parameter): \(w.message)")
+        }
+        return out
+    }
+
+    /// The upgrade plan for a module, or why there is none.
+    public func plan(_ index: Int, _ bp: Blueprint) throws(UpgradeError) -> UpgradePlan {
+        try engine.makePlan(for: bp.modules[index], in: bp)
+    }
+
+    /// Upgrades module `index` as one undoable step; returns the status-line message.
+    public func upgrade(_ index: Int, _ bp: Blueprint, _ session: inout EditSession) throws(UpgradeError) -> String {
+        let plan = try engine.makePlan(for: bp.modules[index], in: bp)
+        let o = try engine.apply(plan, to: &session)
+        return UpgradeMessage.text(o)
+    }
+}
+
+enum UpgradeMessage {
+    /// `upgraded #12 http:ActionSendData v3 → http:MakeRequest v4, 3 references rewritten, 2 fields to review`
+    static func text(_ o: UpgradeOutcome) -> String {
+        var s = "upgraded \(o.moduleId.map { "#\($0)" } ?? "#?") \(o.from) → \(o.to)"
+        s += ", \(o.referencesRewritten) reference\(o.referencesRewritten == 1 ? "" : "s") rewritten"
+        if o.flaggedFields > 0 { s += ", \(o.flaggedFields) field\(o.flaggedFields == 1 ? "" : "s") to review" }
+        if o.danglingReferences > 0 { s += ", \(o.danglingReferences) reference\(o.danglingReferences == 1 ? "" : "s") to removed outputs" }
+        if o.connectionMustBeReassigned { s += ", connection must be reassigned (c)" }
+        else if o.connectionToVerify { s += ", check the connection" }
+        return s
+    }
+}

@@ -1,1 +1,0 @@
-public enum EditorUIInfo { public static let name = "EditorUI" }

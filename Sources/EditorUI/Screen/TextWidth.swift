@@ -1,0 +1,113 @@
+// Locale-independent display width of text in terminal columns.
+//
+// glibc's wcwidth() depends on setlocale() and returns -1 for every non-ASCII
+// character in the C locale (unit tests, LANG=C over SSH), so the UI measures text
+// with this table instead. The ncurses backend re-checks each cell against the
+// locale's wcwidth() and degrades a cell rather than letting a disagreement shift
+// the rest of the row.
+
+public enum TextWidth {
+    /// Column width of one scalar: 0 for controls, combining marks, joiners and other
+    /// format characters; 2 for East Asian wide/fullwidth and emoji-presentation
+    /// characters; 1 otherwise.
+    public static func of(_ u: Unicode.Scalar) -> Int {
+        let v = u.value
+        if v < 0x7F { return v < 0x20 ? 0 : 1 }           // fast path: ASCII
+        if v < 0xA0 { return 0 }                          // DEL and C1 controls
+        if v == 0xAD { return 1 }                         // soft hyphen: terminals draw it
+        if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 } // Hangul vowels/finals
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        if u.properties.isEmojiPresentation { return 2 }
+        return isWide(v) ? 2 : 1
+    }
+
+    /// Column width of one grapheme cluster: the width of its first scalar, widened to 2
+    /// when an emoji-capable base is followed by VS16 (U+FE0F, emoji presentation).
+    public static func of(_ c: Character) -> Int {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        let w = of(first)
+        if w == 1, first.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
+        return w
+    }
+
+    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: Substring) -> Int { s.reduce(0) { $0 + of($1) } }
+
+    /// The longest prefix of `s` that fits in `width` columns. With `ellipsis`, a string
+    /// that does not fit ends in "…" (counted in the width). Never splits a grapheme or a
+    /// wide character, so the result may be one column narrower than `width`.
+    public static func truncate(_ s: String, to width: Int, ellipsis: Bool) -> String {
+        truncate(s, to: width, ellipsis: ellipsis ? "…" : "")
+    }
+
+    /// As `truncate(_:to:ellipsis:)` with a custom marker (use "..." in ASCII mode).
+    public static func truncate(_ s: String, to width: Int, ellipsis marker: String) -> String {
+        guard width > 0 else { return "" }
+        if of(s) <= width { return s }
+        let markerWidth = of(marker)
+        guard markerWidth <= width else { return truncate(marker, to: width, ellipsis: "") }
+        let room = width - markerWidth
+        var out = "", used = 0
+        for ch in s {
+            let w = of(ch)
+            if used + w > room { break }
+            out.append(ch)
+            used += w
+        }
+        return out + marker
+    }
+
+    public enum Alignment: Sendable { case left, right, center }
+
+    /// `s` padded with spaces to exactly `width` columns; longer text is truncated
+    /// (no ellipsis) and, if a wide character had to go, padded back to `width`.
+    public static func pad(_ s: String, to width: Int, align: Alignment = .left) -> String {
+        guard width > 0 else { return "" }
+        let text = truncate(s, to: width, ellipsis: false)
+        let gap = width - of(text)
+        guard gap > 0 else { return text }
+        switch align {
+        case .left: return text + String(repeating: " ", count: gap)
+        case .right: return String(repeating: " ", count: gap) + text
+        case .center:
+            let left = gap / 2
+            return String(repeating: " ", count: left) + text + String(repeating: " ", count: gap - left)
+        }
+    }
+
+    /// East Asian Wide (W) and Fullwidth (F) blocks, outside the emoji handled above.
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F,   // Hangul Jamo initial consonants
+        0x231A...0x231B, 0x2329...0x232A,
+        0x2E80...0x303E,   // CJK radicals, Kangxi, ideographic description, CJK symbols
+        0x3041...0x33FF,   // Hiragana, Katakana, Bopomofo, Hangul compat Jamo, Kanbun, CJK compat
+        0x3400...0x4DBF,   // CJK extension A
+        0x4E00...0x9FFF,   // CJK unified ideographs
+        0xA000...0xA4CF,   // Yi
+        0xA960...0xA97F,   // Hangul Jamo extended A
+        0xAC00...0xD7A3,   // Hangul syllables
+        0xF900...0xFAFF,   // CJK compatibility ideographs
+        0xFE10...0xFE19,   // vertical forms
+        0xFE30...0xFE6F,   // CJK compatibility forms, small form variants
+        0xFF00...0xFF60,   // fullwidth forms
+        0xFFE0...0xFFE6,
+        0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF, // Tangut, Kana supplement, Nushu
+        0x1F200...0x1F2FF, // enclosed ideographic supplement
+        0x20000...0x2FFFD, 0x30000...0x3FFFD, // CJK extensions B and beyond
+    ]
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        guard v >= 0x1100 else { return false }
+        var lo = 0, hi = wideRanges.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = wideRanges[mid]
+            if v < r.lowerBound { hi = mid - 1 } else if v > r.upperBound { lo = mid + 1 } else { return true }
+        }
+        return false
+    }
+}

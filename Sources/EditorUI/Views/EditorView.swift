@@ -1,0 +1,60 @@
+// The whole frame: title bar, tree and detail panes (side by side on wide
+// terminals, stacked on narrow ones), status bar, and any screen or dialog on top.
+
+public enum EditorView {
+    public static let minWidth = 40
+    public static let minHeight = 8
+    /// At this width and above the detail pane sits to the right of the tree.
+    public static let sideBySideWidth = 100
+
+    public static func render(_ e: Editor, width: Int, height: Int) -> ScreenBuffer {
+        var buf = ScreenBuffer(width: max(0, width), height: max(0, height))
+        guard width >= minWidth && height >= minHeight else {
+            TooSmallView.draw(into: &buf, width: width, height: height)
+            return buf
+        }
+        TitleBarView.draw(e, into: &buf, width: width)
+        let bodyTop = 1
+        let bodyHeight = height - 3
+        e.treeRect = .zero
+        e.detailRect = .zero
+        switch e.screen {
+        case .help:
+            HelpView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
+        case .diff(let title, let lines):
+            TextPagerView.draw(e, title: title, lines: lines, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
+        case .main:
+            if width >= sideBySideWidth {
+                let treeW = width * 55 / 100
+                e.viewportRows = bodyHeight
+                e.treeRect = Rect(x: 0, y: bodyTop, width: treeW, height: bodyHeight)
+                e.detailRect = Rect(x: treeW + 1, y: bodyTop, width: width - treeW - 1, height: bodyHeight)
+                TreeView.draw(e, into: &buf, rect: e.treeRect)
+                buf.fill(x: treeW, y: bodyTop, width: 1, height: bodyHeight, slot: .treeLine, char: Character(e.glyphs.vline))
+                DetailView.draw(e, into: &buf, rect: e.detailRect)
+            } else {
+                let treeH = max(3, bodyHeight * 3 / 5)
+                e.viewportRows = treeH
+                e.treeRect = Rect(x: 0, y: bodyTop, width: width, height: treeH)
+                e.detailRect = Rect(x: 0, y: bodyTop + treeH, width: width, height: bodyHeight - treeH)
+                TreeView.draw(e, into: &buf, rect: e.treeRect)
+                DetailView.draw(e, into: &buf, rect: e.detailRect)
+            }
+        }
+        StatusBarView.draw(e, into: &buf, y: height - 2, width: width)
+        if let c = e.confirm { DialogView.drawConfirm(c, into: &buf, width: width, height: height) }
+        return buf
+    }
+}
+
+enum TooSmallView {
+    static func draw(into buf: inout ScreenBuffer, width: Int, height: Int) {
+        guard width > 0 && height > 0 else { return }
+        let lines = ["terminal too small", "\(width)x\(height), need \(EditorView.minWidth)x\(EditorView.minHeight)", "enlarge or press q"]
+        let top = max(0, (height - lines.count) / 2)
+        for (i, l) in lines.enumerated() where top + i < height {
+            let w = TextWidth.of(l)
+            buf.put(l, x: max(0, (width - w) / 2), y: top + i, slot: i == 0 ? .warning : .dim, maxWidth: width)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// The two bottom rows: module counts by badge state, then a prompt, a message,
+// or a hint line of the most useful keys (taken from the key table).
+
+enum StatusBarView {
+    static let hintActions: [Action] = [.moveDown, .upgrade, .upgradeAll, .search, .toggleAttention, .showDiff, .save, .help, .quit]
+
+    static func draw(_ e: Editor, into buf: inout ScreenBuffer, y: Int, width: Int) {
+        buf.clearRow(y, x: 0, width: width, slot: .status)
+        let c = e.badgeCounts
+        let n = e.blueprint.modules.count
+        var segs: [(String, StyleSlot)] = [(" \(n) module\(n == 1 ? "" : "s")  ", .status)]
+        segs.append(("\(c[.current] ?? 0) current", .status))
+        segs.append(("  \(c[.upgradable] ?? 0) upgradable", .status))
+        segs.append(("  \(c[.manual] ?? 0) manual", .status))
+        segs.append(("  \(c[.unknown] ?? 0) unknown", .status))
+        if e.attentionOnly { segs.append(("  [attention only]", .status)) }
+        buf.draw(segs, x: 0, y: y, width: width)
+        let right = "\(e.rows.isEmpty ? 0 : e.cursor + 1)/\(e.rows.count) \(e.pane == .tree ? "tree" : "detail") "
+        if TextWidth.of(right) < width / 3 { buf.put(right, x: width - TextWidth.of(right), y: y, slot: .status, maxWidth: width) }
+
+        let y2 = y + 1
+        buf.clearRow(y2, x: 0, width: width, slot: .normal)
+        if let p = e.prompt {
+            let text = p.label + p.text
+            let used = buf.put(text, x: 0, y: y2, slot: .normal, maxWidth: width - 1)
+            buf.put(" ", x: used, y: y2, slot: .cursor, maxWidth: 1)
+            return
+        }
+        if let c = e.confirm {
+            buf.put(c.text, x: 0, y: y2, slot: .dialogTitle, maxWidth: width)
+            return
+        }
+        if let m = e.message {
+            buf.put(inert(m, ascii: !e.glyphs.isUnicode), x: 0, y: y2, slot: e.messageIsError ? .error : .message, maxWidth: width)
+            return
+        }
+        var hint: [(String, StyleSlot)] = []
+        for a in hintActions {
+            guard let k = e.keyTable.keys(for: a, in: .tree).first else { continue }
+            hint.append((k.displayName, .statusKey))
+            hint.append((" \(shortName(a))  ", .dim))
+        }
+        buf.draw(hint, x: 0, y: y2, width: width)
+    }
+
+    static func shortName(_ a: Action) -> String {
+        switch a {
+        case .moveDown: return "move"
+        case .upgrade: return "upgrade"
+        case .upgradeAll: return "all"
+        case .search: return "search"
+        case .toggleAttention: return "attention"
+        case .showDiff: return "diff"
+        case .save: return "save"
+        case .help: return "help"
+        case .quit: return "quit"
+        default: return a.rawValue
+        }
+    }
+}

@@ -1,0 +1,87 @@
+// The module tree: one row per module or container header. Each module row:
+// version badge, tree glyphs, id, label (or App › Module), connection label,
+// and markers (F filter, E error handler, ! warnings).
+import BlueprintKit
+
+enum TreeView {
+    static let badgeWidth = 9
+
+    static func draw(_ e: Editor, into buf: inout ScreenBuffer, rect r: Rect) {
+        guard r.height > 0, r.width > 0 else { return }
+        let active = e.pane == .tree
+        let rows = e.rows
+        // keep the cursor visible
+        var scroll = e.scroll
+        if e.cursor < scroll { scroll = e.cursor }
+        if e.cursor >= scroll + r.height { scroll = e.cursor - r.height + 1 }
+        scroll = max(0, min(scroll, max(0, rows.count - r.height)))
+        e.scroll = scroll
+        if rows.isEmpty {
+            buf.put(e.attentionOnly ? "  every module is current (o shows all)" : "  this scenario has no modules",
+                    x: r.x, y: r.y, slot: .dim, maxWidth: r.width)
+            return
+        }
+        for line in 0..<r.height {
+            let ri = scroll + line
+            guard ri < rows.count else { break }
+            let y = r.y + line
+            drawRow(e, rows[ri], into: &buf, x: r.x, y: y, width: r.width)
+            if ri == e.cursor {
+                buf.restyle(row: y, from: r.x, to: r.x + r.width, slot: active ? .selected : .selectedInactive)
+            }
+        }
+    }
+
+    static func readableName(_ m: Module, _ badge: ModuleBadge, _ g: Glyphs) -> String {
+        if let t = badge.title { return t }
+        if m.moduleName.isEmpty { return "(no module)" }
+        return m.name.isEmpty ? m.app : "\(m.app) \(g.separator) \(m.name)"
+    }
+
+    static func drawRow(_ e: Editor, _ row: TreeRow, into buf: inout ScreenBuffer, x: Int, y: Int, width: Int) {
+        let g = e.glyphs
+        let ascii = !g.isUnicode
+        switch row.kind {
+        case .header(let owner, let key, let title):
+            var text = title
+            if let owner, key.hasPrefix("route") {
+                // The route's condition is the filter of its first module.
+                let router = e.blueprint.modules[owner]
+                let k = Int(key.dropFirst("route".count)) ?? -1
+                if let first = router.childIndices.map({ e.blueprint.modules[$0] }).first(where: {
+                    if case .route(_, let i, _) = $0.container { return i == k }; return false
+                }), let f = first.filterName, !f.isEmpty {
+                    text += " \(g.separator) " + inert(f, ascii: ascii)
+                }
+            }
+            let mark = row.collapsed ? " " + g.collapsed : ""
+            buf.draw([(String(repeating: " ", count: badgeWidth), .normal), (row.prefix, .treeLine), (text, .heading), (mark, .marker)],
+                     x: x, y: y, width: width)
+        case .module(let i):
+            let m = e.blueprint.modules[i]
+            let badge = e.badges[i]
+            let badgeText = TextWidth.pad(badge.text(g), to: badgeWidth - 1) + " "
+            var segs: [(String, StyleSlot)] = [(badgeText, badge.slot), (row.prefix, .treeLine)]
+            if row.collapsible { segs.append(((row.collapsed ? g.collapsed : g.expanded) + " ", .marker)) }
+            segs.append((m.idText + " ", .moduleId))
+            let label = m.label.flatMap { $0.isEmpty ? nil : inert($0, ascii: ascii) } ?? inert(readableName(m, badge, g), ascii: ascii)
+            segs.append((label, m.label == nil ? .appName : .label))
+            // right side: connection label and markers
+            var markers = ""
+            if m.hasFilter { markers += "F" }
+            if m.hasErrorHandler { markers += "E" }
+            if e.hasWarnings(i) { markers += "!" }
+            let conn = m.connections.first.flatMap { $0.label }.map { inert($0, ascii: ascii) } ?? ""
+            let rightW = (conn.isEmpty ? 0 : min(24, TextWidth.of(conn)) + 1) + (markers.isEmpty ? 0 : markers.count + 1)
+            let leftUsed = buf.draw(segs, x: x, y: y, width: max(0, width - rightW - 1))
+            if rightW > 0 && width - rightW > leftUsed {
+                var rx = x + width - rightW
+                if !conn.isEmpty {
+                    rx += buf.put(TextWidth.truncate(conn, to: 24, ellipsis: true), x: rx, y: y, slot: .connection, maxWidth: 24)
+                    rx += buf.put(" ", x: rx, y: y, slot: .normal, maxWidth: 1)
+                }
+                if !markers.isEmpty { buf.put(markers, x: rx, y: y, slot: markers.contains("!") ? .warning : .marker, maxWidth: markers.count) }
+            }
+        }
+    }
+}

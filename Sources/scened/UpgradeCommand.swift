@@ -1,0 +1,94 @@
+// `scened upgrade FILE`: upgrade deprecated modules with the catalog's rules.
+import BlueprintKit
+
+let upgradeCommand = Command(
+    name: "upgrade",
+    summary: "upgrade deprecated modules, keeping configuration and downstream mappings",
+    usage: """
+    scened upgrade FILE|- [--all | --module ID...] [--dry-run] [-o OUT | -i] [--catalog FILE]...
+
+      Upgrades every upgradable module (--all, the default) or the listed ones
+      (--module ID, repeatable), each as one step: module and version change,
+      fields renamed/moved/dropped/added by the catalog rules, references to
+      renamed outputs rewritten everywhere in the file. Ids, positions, filters,
+      error handlers and designer metadata are kept.
+      --dry-run  print a unified diff (--- a/FILE, +++ b/FILE) and write nothing
+      -o OUT     write the result to OUT (atomically); default: standard output
+      -i         write the result back to FILE (atomically)
+      A summary goes to standard error: upgraded, references rewritten, fields
+      flagged for review, modules needing a connection, manual modules left.
+      exit: 0 done, 1 a listed module cannot be upgraded, 65 malformed input
+    """,
+    run: runUpgrade)
+
+func runUpgrade(_ argv: [String]) -> Int32 {
+    var args = Args(argv, command: "upgrade")
+    let dryRun = args.flag("--dry-run", "-n")
+    let inPlace = args.flag("-i", "--in-place")
+    let all = args.flag("--all")
+    let catalogFiles: [String], idTexts: [String], out: String?, files: [String]
+    do {
+        catalogFiles = try args.options("--catalog")
+        idTexts = try args.options("--module", "-m")
+        out = try args.option("-o", "--output")
+        files = try args.positionals()
+    } catch { return usageFailure(upgradeCommand, error.message) }
+    guard files.count == 1 else { return usageFailure(upgradeCommand, files.isEmpty ? "missing FILE" : "expected one FILE") }
+    if all && !idTexts.isEmpty { return usageFailure(upgradeCommand, "--all and --module exclude each other") }
+    if inPlace && out != nil { return usageFailure(upgradeCommand, "-i and -o exclude each other") }
+    if inPlace && files[0] == "-" { return usageFailure(upgradeCommand, "-i needs a file, not standard input") }
+    var ids: Set<Int>?
+    if !idTexts.isEmpty {
+        var s = Set<Int>()
+        for t in idTexts {
+            guard let n = Int(t.hasPrefix("#") ? String(t.dropFirst()) : t) else { return usageFailure(upgradeCommand, "--module needs a module id, not '\(t)'") }
+            s.insert(n)
+        }
+        ids = s
+    }
+    let bp: Blueprint
+    switch loadBlueprint(files[0], command: "upgrade") {
+    case .success(let b): bp = b
+    case .failure(let f): return f.code
+    }
+    let catalog: Catalog
+    switch loadCatalog(catalogFiles, command: "upgrade") {
+    case .success(let c): catalog = c
+    case .failure(let f): return f.code
+    }
+    if let ids {
+        for id in ids.sorted() {
+            guard let m = bp.module(id: id) else {
+                FileIO.writeStderr("scened upgrade: no module with id \(id)\n")
+                return Exit.attention
+            }
+            let st = catalog.status(of: m)
+            if st.state != .upgradable {
+                FileIO.writeStderr("scened upgrade: #\(id) \(st.key) is \(st.summary): no automatic upgrade\n")
+                for n in st.notes { FileIO.writeStderr("  note: \(n)\n") }
+                return Exit.attention
+            }
+        }
+    }
+    let engine = UpgradeEngine(catalog: catalog)
+    var session = EditSession(document: bp.document)
+    var failures: [(Int?, UpgradeError)] = []
+    let plans = engine.applyAll(in: &session, only: ids, failures: &failures)
+    let after = (try? Blueprint(document: session.document)).map { CheckReport(blueprint: $0, catalog: catalog) }
+    let summary = UpgradeSummary(outcomes: plans.map { UpgradeOutcome(plan: $0) },
+                                 failures: failures.map { ($0.0, "\($0.1)") },
+                                 manualLeft: after?.counts[.manual] ?? 0, unknown: after?.counts[.unknown] ?? 0)
+    FileIO.writeStderr(UpgradeSummary.details(plans))
+    for (id, e) in failures { FileIO.writeStderr("  #\(id.map(String.init) ?? "?") failed: \(e)\n") }
+    FileIO.writeStderr("scened upgrade: \(summary.text)\n")
+    var name = files[0] == "-" ? "<stdin>" : files[0]
+    while name.hasPrefix("/") { name.removeFirst() }
+    if dryRun {
+        FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes, new: session.document.bytes,
+                                            oldName: "a/\(name)", newName: "b/\(name)"))
+        return failures.isEmpty ? Exit.ok : Exit.attention
+    }
+    let code = writeOutput(session.document.bytes, to: inPlace ? files[0] : out, command: "upgrade")
+    if code != Exit.ok { return code }
+    return failures.isEmpty ? Exit.ok : Exit.attention
+}
