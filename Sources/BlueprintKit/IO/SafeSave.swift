@@ -8,8 +8,8 @@
 // while being written. A process killed mid-save (SIGKILL, power loss) leaves
 // one behind; `removeStaleTemporaries(for:)` deletes it on the next open or save
 // (see there for the rule). Hard links are not preserved: the path gets a new
-// inode, other names keep the old bytes. Targets that are not regular files
-// (`/dev/stdout`, a FIFO) are written directly, since they cannot be replaced.
+// inode, other names keep the old bytes. Character devices and FIFOs
+// (`/dev/stdout`, `/dev/null`) are written directly: a rename would replace them.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -80,11 +80,8 @@ public enum SafeSave {
         let target = resolve(path)
         var st = stat()
         let existed = stat(target, &st) == 0
-        if existed && (st.st_mode & S_IFMT) == S_IFDIR {
-            throw .io(FileError(path: path, message: "is a directory"))
-        }
         if let expecting { try check(target, shownAs: path, against: expecting) }
-        if existed && (st.st_mode & S_IFMT) != S_IFREG {
+        if existed && ((st.st_mode & S_IFMT) == S_IFCHR || (st.st_mode & S_IFMT) == S_IFIFO) {
             do { try writeDirect(bytes, to: target, shownAs: path) } catch { throw .io(error) }
             return FileStamp(bytes: bytes)
         }
