@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcursesW", "EditorUI"], swiftSettings: strict),
         // Thin executable: arguments, subcommands, wiring.
         .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit"], swiftSettings: strict),
-        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], swiftSettings: strict),
+        // FuzzCorpus/ holds the fuzzers' replay inputs; FuzzReplayTests reads them by path.
+        .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["FuzzCorpus"], swiftSettings: strict),
         .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit"], exclude: ["Golden"], swiftSettings: strict),
         // Runs the real binary in tmux; no module dependencies.
         .testTarget(name: "EndToEndTests", swiftSettings: strict),

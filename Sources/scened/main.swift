@@ -50,7 +50,7 @@ let allCommands: [Command] = [
     guard let first = argv.first else { return runEditor(path: nil, argv: []) }
     if first == "--help" || first == "-h" || first == "help" { FileIO.writeStdout(mainUsage()); return Exit.ok }
     if first == "--version" || first == "-V" { FileIO.writeStdout("scened \(scenedVersion)\n"); return Exit.ok }
-    if let cmd = allCommands.first(where: { $0.name == first }) {
+    if let cmd = (allCommands + hiddenCommands).first(where: { $0.name == first }) {
         let rest = Array(argv.dropFirst())
         if rest.contains("--help") || rest.contains("-h") { FileIO.writeStdout("usage: \(cmd.usage)\n"); return Exit.ok }
         if rest.contains("--version") { FileIO.writeStdout("scened \(scenedVersion)\n"); return Exit.ok }
