@@ -116,7 +116,7 @@ final class Tmux {
         guard let t = which("tmux") else { return nil }
         tmux = t
         socket = "scened-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
-        var envPrefix = "env -u NO_COLOR -u SCENED_THEME XDG_CONFIG_HOME=/nonexistent-scened-config"
+        var envPrefix = "env -u NO_COLOR -u SCENED_THEME -u LINES -u COLUMNS -u ESCDELAY XDG_CONFIG_HOME=/nonexistent-scened-config"
         var e = env
         if e["TERM"] == nil { e["TERM"] = "xterm-256color" }
         if e["LANG"] == nil && e["LC_ALL"] == nil { e["LC_ALL"] = "C.UTF-8" }
