@@ -14,7 +14,7 @@ let connectionsCommand = Command(
       Without edits: every connection (and webhook, key, data store, data structure,
       device) the scenario uses, with id, label, type, the modules using it and warnings.
       Exit 0 when there are no warnings, 1 when there are.
-      --json               the inventory as JSON (see docs-connections.md)
+      --json               the inventory as JSON (see README.md (Connections))
       --connections FILE   the team's connections ({"connections":[{"id","name","accountName",…}]}
                            or [{"id","name","type"}]); default: $XDG_CONFIG_HOME/scened/connections.json
                            or ~/.config/scened/connections.json when it exists. New ids are then

@@ -1,5 +1,5 @@
 // The inventory as text for a terminal and as JSON for scripts (`scened connections
-// FILE [--json]`). The JSON shape is documented in docs-connections.md.
+// FILE [--json]`). The JSON shape is documented in README.md (Connections).
 
 public enum ConnectionReport {
     /// One block per account: id, label, type, the modules using it, their warnings.
