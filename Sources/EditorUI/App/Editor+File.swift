@@ -25,6 +25,7 @@ extension Editor {
         s.markSaved()
         session = s
         path = target
+        baseline = session.document.bytes
         setMessage("saved \(target) (\(session.document.bytes.count) bytes)")
         return true
     }
@@ -36,7 +37,7 @@ extension Editor {
     }
 
     func showDiff() {
-        let old = diskBytes() ?? []
+        let old = diskBytes() ?? baseline
         let name = path ?? displayName
         let d = UnifiedDiff.diff(old: old, new: session.document.bytes, oldName: "a/\(name)", newName: "b/\(name)")
         if d.isEmpty { setMessage("no pending changes: the file on disk is identical"); return }

@@ -48,6 +48,9 @@ public final class Editor {
     /// The file being edited; nil for the built-in demo until it is saved somewhere.
     public internal(set) var path: String?
     public let displayName: String
+    /// The bytes as opened or last saved: what "pending changes" compares with when
+    /// there is no file on disk (the demo, standard input).
+    public internal(set) var baseline: [UInt8]
     public let services: EditorServices
     public var keyTable: KeyTable
     public let glyphs: Glyphs
@@ -100,6 +103,7 @@ public final class Editor {
         let bp = try Blueprint(bytes: bytes)
         self.blueprint = bp
         self.session = EditSession(document: bp.document)
+        self.baseline = bytes
         self.path = path
         self.displayName = displayName ?? path.map { p in p.split(separator: "/").last.map(String.init) ?? p } ?? "untitled"
         self.services = services
