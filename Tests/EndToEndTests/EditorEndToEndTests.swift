@@ -25,6 +25,40 @@ extension EndToEnd {
             #expect(!t.alternateScreenOn)
         }
 
+        @Test func upgradeSaveAndQuitWritesTheFile() throws {
+            guard let bin = scenedBinary() else { print("skip: scened binary not built"); return }
+            let file = NSTemporaryDirectory() + "scened-e2e-\(UUID().uuidString).json"
+            defer { unlink(file) }
+            // Save the built-in demo to a file through the editor's "save as".
+            guard let t0 = start("", width: 120, height: 40) else { return }
+            #expect(t0.waitFor("Shop orders").ok)
+            t0.type("W")
+            #expect(t0.waitFor("save as:").ok)
+            t0.type(file)
+            t0.send("Enter")
+            #expect(t0.waitFor("saved").ok)
+            t0.type("q")
+            #expect(t0.waitForExit() == 0)
+
+            guard let t = start(shellQuote(file)) else { return }
+            #expect(t.waitFor("Shop orders").ok)
+            t.type("/Audit")
+            t.send("Enter")
+            #expect(t.waitFor("match 1 of 1").ok)
+            t.type("u")
+            #expect(t.waitFor("upgraded #13").ok)
+            t.send("C-s")
+            #expect(t.waitFor("saved").ok)
+            t.type("q")
+            #expect(t.waitForExit() == 0)
+            let list = run([bin, "list", "--json", file])
+            #expect(list.status == 0)
+            #expect(list.out.contains("\"module\": \"http:MakeRequest\""))
+            let check = run([bin, "check", file])
+            #expect(check.status == 1)   // other deprecated modules remain
+            #expect(!check.out.contains("#13 "))
+        }
+
         @Test func searchAndGotoFromTheKeyboard() throws {
             guard let t = start() else { return }
             #expect(t.waitFor("Shop orders").ok)
