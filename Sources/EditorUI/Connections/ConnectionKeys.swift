@@ -37,6 +37,9 @@ extension KeyTable {
         KeyBinding(.connections, .char("s"), .connectionSwap),
         KeyBinding(.connections, .char("r"), .connectionRename),
         KeyBinding(.connections, .char("x"), .connectionClear),
+        KeyBinding(.connections, .char("z"), .undo), KeyBinding(.connections, .ctrl("z"), .undo),
+        KeyBinding(.connections, .ctrl("r"), .redo),
+        KeyBinding(.connections, .char("w"), .save), KeyBinding(.connections, .ctrl("s"), .save),
         KeyBinding(.connections, .escape, .cancel), KeyBinding(.connections, .char("q"), .cancel),
     ]
 }

@@ -32,10 +32,10 @@ public struct ConnectionPicker: Sendable {
     /// Types the parameter(s) accept; empty when any type is accepted or it is unknown.
     public let accepted: [String]
     /// The account the parameter uses now (module target) or the one being swapped.
-    public let current: AccountID?
-    public let currentLabel: String?
+    public internal(set) var current: AccountID?
+    public internal(set) var currentLabel: String?
     /// Every candidate, compatible or not, in inventory order.
-    public let all: [ConnectionCandidate]
+    public internal(set) var all: [ConnectionCandidate]
     /// Other account parameters of the same module (Tab moves to the next one).
     public let parameters: [String]
 

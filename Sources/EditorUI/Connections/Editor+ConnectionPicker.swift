@@ -250,7 +250,15 @@ extension Editor {
             }
             commit(s)
             let m = blueprint.modules[idx]
-            setMessage("\(m.idText) \(param) now uses \(p.kind.title) \(newId.text)\(describe(choice))\(teamNote(p.kind, newId, inv))")
+            let what = m.accounts.count > 1 ? "\(m.idText) \(param)" : m.idText
+            setMessage("\(what) now uses \(p.kind.title) \(newId.text)\(describe(choice))\(teamNote(p.kind, newId, inv))")
+            // While the question waits, the list shows the document as it is now.
+            let now = connectionInventory()
+            connectionUI.picker?.refilter { picker in
+                picker.all = now.candidates(module: idx, parameter: param, includeRejected: true)
+                picker.current = newId
+                picker.currentLabel = choice.label ?? picker.currentLabel
+            }
             if let old = p.current, old != newId, !others.isEmpty {
                 connectionUI.picker?.stage = .applyToOthers(old: old, oldLabel: p.currentLabel ?? old.text, count: others.count,
                                                             choice: choice, force: force)

@@ -108,7 +108,7 @@ extension Editor {
         case .connectionClear:
             guard let entry, usable(entry, "clear") != nil else { return }
             connectionUI.view.stage = .confirmClear
-        case .help: perform(.help)
+        case .help, .undo, .redo, .save: perform(action)
         case .redraw: wantsFullRedraw = true
         default: setMessage("not available in the connections view")
         }

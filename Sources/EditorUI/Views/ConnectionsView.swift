@@ -136,10 +136,10 @@ enum ConnectionsView {
             var segs: [(String, StyleSlot)] = [("  " + TextWidth.pad(m.idText, to: 5), .moduleId),
                                                (TextWidth.pad(inert(name, ascii: ascii), to: 28) + "  ", m.label == nil ? .appName : .label),
                                                (u.moduleName + "  ", .appName), (u.parameter, .dim)]
-            if !u.accepted.isEmpty { segs.append(("  accepts " + u.accepted.joined(separator: ","), .dim)) }
             if let wn = en.warnings.first(where: { $0.moduleIndex == u.moduleIndex && $0.parameter == u.parameter }) {
                 segs.append(("  ! " + wn.message, .warning))
             }
+            if !u.accepted.isEmpty { segs.append(("  accepts " + u.accepted.joined(separator: ","), .dim)) }
             let row = y + 1 + k
             buf.draw(segs.map { (inert($0.0, ascii: ascii), $0.1) }, x: x, y: row, width: w)
             if i == cursor { buf.restyle(row: row, from: x - 1, to: x + w, slot: .selected) }
