@@ -186,3 +186,48 @@ func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     print("bytes differ at \(i) (\(a.count) vs \(b.count)):\n--- got\n\(ctx(a))\n--- expected\n\(ctx(b))")
     return false
 }
+
+/// A module with two account parameters (a connection that is not set, and a webhook),
+/// and another module whose connection is set.
+@Suite struct ConnectionPickerParameterTests {
+    static let json = """
+    {"name": "Two parameters", "flow": [
+      {"id": 1, "module": "slack:WatchEvents", "version": 1,
+       "parameters": {"__IMTCONN__": null, "__IMTHOOK__": 501},
+       "metadata": {"restore": {"parameters": {"__IMTHOOK__": {"label": "Events hook"}}},
+                    "parameters": [{"name": "__IMTCONN__", "type": "account:slack2,slack3", "required": true},
+                                   {"name": "__IMTHOOK__", "type": "hook:slack-events", "required": true}]}},
+      {"id": 2, "module": "slack:CreateMessage", "version": 4,
+       "parameters": {"__IMTCONN__": 880011},
+       "metadata": {"restore": {"parameters": {"__IMTCONN__": {"label": "Sales Slack", "data": {"scoped": "true", "connection": "slack3"}}}},
+                    "parameters": [{"name": "__IMTCONN__", "type": "account:slack2,slack3", "required": true}]}}
+    ], "metadata": {"version": 1}}
+    """
+
+    func press(_ e: Editor, _ keys: String) throws { for k in try Key.parseSequence(keys) { e.handle(k) } }
+
+    @Test func tabMovesToTheNextParameterAndAnUnsetOneIsSimplySet() throws {
+        let e = try Editor(bytes: Array(Self.json.utf8), path: nil)
+        try press(e, ":1<Enter>c")
+        var p = try #require(e.connectionPicker)
+        #expect(p.target == .module(index: 0, parameter: "__IMTCONN__") && p.current == nil)
+        #expect(p.visible.map { AccountID($0.choice.id)?.text } == ["880011"])
+        try press(e, "<Tab>")
+        p = try #require(e.connectionPicker)
+        #expect(p.target == .module(index: 0, parameter: "__IMTHOOK__") && p.kind == .webhook)
+        #expect(p.current == AccountID("501") && p.selected?.isCurrent == true)
+        try press(e, "<Tab><Enter>")
+        // Not set before: assigned in one step, no question about other modules.
+        #expect(e.connectionPicker == nil)
+        #expect(e.blueprint.modules[0].accounts.first?.intValue == 880011)
+        #expect(e.session.undoStack.count == 1)
+        #expect(e.message?.hasPrefix("#1 __IMTCONN__ now uses connection 880011") == true)
+        // The connections view refuses to swap the "not set" group.
+        try press(e, "zC")
+        let notSet = e.connectionTable().2.firstIndex { $0.id == nil && $0.kind == .connection }
+        for _ in 0..<(notSet ?? 0) { try press(e, "j") }
+        try press(e, "s")
+        #expect(e.connectionPicker == nil && e.messageIsError)
+        #expect(e.message?.contains("Enter lists them, then c on a module picks one") == true)
+    }
+}

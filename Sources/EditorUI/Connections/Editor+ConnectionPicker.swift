@@ -46,7 +46,8 @@ extension Editor {
         let name = m.label.flatMap { $0.isEmpty ? nil : $0 } ?? m.moduleName
         connectionUI.picker = ConnectionPicker(
             target: .module(index: moduleIndex, parameter: ref.parameter), kind: ref.kind,
-            title: "\(ref.kind.title.capitalizedFirst) for \(m.idText) \(name) · \(m.moduleName) · \(ref.parameter)",
+            title: [ref.kind.title.capitalizedFirst + " for \(m.idText) \(name)", m.moduleName, ref.parameter]
+                .joined(separator: glyphs.isUnicode ? " · " : " - "),
             accepted: inv.acceptedTypes(module: moduleIndex, parameter: ref.parameter), current: current,
             currentLabel: ref.label ?? current.flatMap { inv.entry(ref.kind, id: $0)?.label },
             all: inv.candidates(module: moduleIndex, parameter: ref.parameter, includeRejected: true),
