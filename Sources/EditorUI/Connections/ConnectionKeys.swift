@@ -10,7 +10,7 @@ extension Action {
         case .connectionPicker: return "pick the module's connection (assign, new id, apply to other modules)"
         case .connectionsView: return "connections view: every connection, webhook, key and data store"
         case .pickerAssign: return "assign the highlighted connection (one undoable step; then asks about other modules)"
-        case .pickerToggleAll: return "show connections of every type (those not accepted are marked x)"
+        case .pickerToggleAll: return "show connections of every type (those not accepted are marked ✗, x in ASCII)"
         case .pickerNew: return "enter a new connection id and label"
         case .pickerFilter: return "open the filter line (other printable keys start it too; Backspace widens, Esc clears)"
         case .pickerNextParameter: return "next connection/webhook/key parameter of the module"
