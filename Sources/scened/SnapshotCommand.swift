@@ -31,11 +31,15 @@ func runSnapshot(_ argv: [String]) -> Int32 {
     let colorsText: String?
     let options: EditorOptions
     let files: [String]
+    let catalogFiles: [String]
+    let connections: String?
     do {
         sizeText = try args.option("--size") ?? "120x40"
         keysText = try args.option("--keys") ?? ""
         colorsText = try args.option("--colors")
         options = try parseEditorOptions(&args)
+        catalogFiles = try args.options("--catalog")
+        connections = try args.option("--connections")
         files = try args.positionals()
     } catch { return usageFailure(snapshotCommand, error.message) }
     let parts = sizeText.lowercased().split(separator: "x")
@@ -50,8 +54,14 @@ func runSnapshot(_ argv: [String]) -> Int32 {
     let depthByName: [String: ColorDepth] = ["256": .c256, "8": .c8, "mono": .mono, "0": .mono]
     if let c = colorsText, depthByName[c] == nil { return usageFailure(snapshotCommand, "--colors must be 256, 8 or mono") }
     let settings = resolveSettings(options)
+    let services: EditorServices
+    switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, command: "snapshot") {
+    case .success(let s): services = s
+    case .failure(let f): return f.code
+    }
     let editor: Editor
-    switch makeEditor(path: files.first, command: "snapshot", glyphs: settings.glyphs(localeIsUTF8: !ascii), keyTable: settings.keyTable) {
+    switch makeEditor(path: files.first, command: "snapshot", glyphs: settings.glyphs(localeIsUTF8: !ascii), keyTable: settings.keyTable,
+                      services: services) {
     case .success(let e): editor = e
     case .failure(let f): return f.code
     }

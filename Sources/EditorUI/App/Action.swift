@@ -39,6 +39,12 @@ public enum Action: String, CaseIterable, Sendable {
     case killToStart = "kill-to-start", deleteWordBack = "delete-word-back"
     case suggestNext = "suggest-next", suggestPrev = "suggest-prev", toggleJSONInput = "toggle-json-input"
     case openMultiLine = "open-multi-line"
+    // connections (Connections/ConnectionKeys.swift)
+    case connectionPicker = "connection-picker", connectionsView = "connections-view"
+    case pickerAssign = "picker-assign", pickerToggleAll = "picker-toggle-all", pickerNew = "picker-new"
+    case pickerFilter = "picker-filter", pickerNextParameter = "picker-next-parameter"
+    case connectionModules = "connection-modules", connectionSwap = "connection-swap"
+    case connectionRename = "connection-rename", connectionClear = "connection-clear"
 
     public var help: String {
         switch self {
@@ -66,7 +72,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .redraw: return "redraw the screen"
         case .help: return "show this help"
         case .cancel: return "close the dialog or screen"
-        default: return fieldHelp
+        default: return connectionHelp ?? fieldHelp
         }
     }
 
@@ -78,6 +84,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .upgrade, .upgradeAll, .undo, .redo: return .modules
         case .showDiff, .save, .saveAs, .quit: return .file
         case .redraw, .help, .cancel: return .general
+        case _ where connectionHelp != nil: return .connections
         default: return .editing
         }
     }

@@ -8,9 +8,11 @@ extension Editor {
     public func handle(_ key: Key) -> Bool {
         if key == .resize { return !wantsQuit }
         if case .mouse(let m) = key { return handleMouse(m) }
+        if connectionUI.picker != nil { handlePickerKey(key); return !wantsQuit }
         if prompt != nil { handlePromptKey(key); return !wantsQuit }
         if fields.edit != nil { handleFieldEditKey(key); return !wantsQuit }
         if confirm != nil { handleConfirmKey(key); return !wantsQuit }
+        if screen == .connections { handleConnectionsViewKey(key); return !wantsQuit }
         message = nil
         guard let action = keyTable.action(for: key, in: keyContext) else {
             if case .main = screen, key != .escape {
@@ -54,6 +56,10 @@ extension Editor {
         case .redraw: wantsFullRedraw = true
         case .help: screen = .help; screenScroll = 0
         case .cancel: screen = .main; screenScroll = 0
+        case .connectionPicker:
+            guard let m = selectedModule else { setMessage("select a module to pick its connection"); return }
+            openConnectionPicker(moduleIndex: m.index)
+        case .connectionsView: openConnectionsView()
         default: performFieldAction(action)
         }
     }
@@ -67,7 +73,7 @@ extension Editor {
 
     func move(by delta: Int) {
         switch screen {
-        case .help, .diff:
+        case .help, .diff, .connections:
             screenScroll = max(0, screenScroll + delta)
         case .main:
             if pane == .detail { detailScroll = max(0, detailScroll + delta); return }
@@ -77,7 +83,7 @@ extension Editor {
 
     func move(to row: Int) {
         switch screen {
-        case .help, .diff:
+        case .help, .diff, .connections:
             screenScroll = row <= 0 ? 0 : Int.max / 2
         case .main:
             if pane == .detail { detailScroll = row <= 0 ? 0 : Int.max / 2; return }

@@ -17,7 +17,14 @@ extension Editor {
         case .scrollDown: Editor.wheelStep
         default: nil
         }
+        // The picker and the connections view: the wheel moves their cursor.
+        if connectionUI.picker != nil {
+            if let d = wheel { performPicker(d < 0 ? .moveUp : .moveDown) }
+            return !wantsQuit
+        }
         switch screen {
+        case .connections:
+            if let d = wheel { performConnections(d < 0 ? .moveUp : .moveDown) }
         case .help, .diff:
             if let d = wheel { screenScroll = max(0, screenScroll + d) }
         case .main:

@@ -39,6 +39,8 @@ public enum Screen: Sendable, Equatable {
     case main
     case help
     case diff(title: String, lines: [String])
+    /// `C`: the connections table (Connections/, Views/ConnectionsView.swift).
+    case connections
 }
 
 public final class Editor {
@@ -90,6 +92,8 @@ public final class Editor {
     var collapsed: Set<String> = []
     /// Field cursor and open field editor of the detail pane (Fields/Editor+Fields.swift).
     public internal(set) var fields = FieldPaneState()
+    /// The connection picker overlay and the connections view (Connections/).
+    public internal(set) var connectionUI = ConnectionUIState()
     /// Runs the user's $EDITOR on a text and returns the edited text, or nil when it
     /// failed or was cancelled. Set by the terminal wiring, which must leave curses mode
     /// around the call (endwin, then refresh); nil means `E` is not available.
@@ -130,7 +134,9 @@ public final class Editor {
     }
 
     public var keyContext: KeyContext {
+        if connectionUI.picker != nil { return .picker }
         switch screen {
+        case .connections: return .connections
         case .help: return .help
         case .diff: return .diff
         case .main: return pane == .tree ? .tree : .detail

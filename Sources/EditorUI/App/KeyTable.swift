@@ -107,7 +107,7 @@ public struct KeyTable: Sendable {
         KeyBinding(.detail, .ctrl("r"), .redo),
         KeyBinding(.detail, .char("w"), .save), KeyBinding(.detail, .ctrl("s"), .save),
         KeyBinding(.tree, .char("S"), .scenarioSettings),
-    ] + KeyTable.fieldBindings + [
+    ] + KeyTable.fieldBindings + KeyTable.connectionBindings + [
         KeyBinding(.help, .escape, .cancel), KeyBinding(.help, .char("q"), .cancel), KeyBinding(.help, .char("?"), .cancel),
         KeyBinding(.diff, .escape, .cancel), KeyBinding(.diff, .char("q"), .cancel), KeyBinding(.diff, .char("d"), .cancel),
     ])

@@ -21,6 +21,8 @@ public enum EditorView {
         switch e.screen {
         case .help:
             HelpView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
+        case .connections:
+            ConnectionsView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         case .diff(let title, let lines):
             TextPagerView.draw(e, title: title, lines: lines, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         case .main:
@@ -43,6 +45,9 @@ public enum EditorView {
         }
         if e.fields.edit?.isMultiLine == true, e.screen == .main {
             MultiLineEditorView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
+        }
+        if let p = e.connectionUI.picker {
+            ConnectionPickerView.draw(e, p, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         }
         StatusBarView.draw(e, into: &buf, y: height - 2, width: width)
         if let c = e.confirm { DialogView.drawConfirm(c, into: &buf, width: width, height: height) }

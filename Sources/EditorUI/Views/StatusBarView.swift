@@ -34,6 +34,8 @@ enum StatusBarView {
             buf.put(inert(m, ascii: !e.glyphs.isUnicode), x: 0, y: y2, slot: e.messageIsError ? .error : .message, maxWidth: width)
             return
         }
+        // The picker and the connections view show their own keys.
+        if e.connectionUI.picker != nil || e.screen == .connections { return }
         var hint: [(String, StyleSlot)] = []
         for a in hintActions {
             guard let k = e.keyTable.keys(for: a, in: .tree).first else { continue }
