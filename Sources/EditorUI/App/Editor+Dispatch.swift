@@ -52,8 +52,14 @@ extension Editor {
         case .quit:
             if isModified { confirm = .quit } else { wantsQuit = true }
         case .redraw: wantsFullRedraw = true
-        case .help: screen = .help; screenScroll = 0
-        case .cancel: screen = .main; screenScroll = 0
+        case .help: openHelp()
+        case .cancel:
+            // help opened from the review goes back to it
+            screen = screen == .help && review?.onScreen == true ? .review : .main
+            screenScroll = 0
+        case .review: startOrResumeReview()
+        case .reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewJump, .reviewPause, .reviewEnd, .reviewUndo:
+            performReviewAction(action)
         default: performFieldAction(action)
         }
     }
@@ -69,6 +75,7 @@ extension Editor {
         switch screen {
         case .help, .diff:
             screenScroll = max(0, screenScroll + delta)
+        case .review: reviewScroll(by: delta)
         case .main:
             if pane == .detail { detailScroll = max(0, detailScroll + delta); return }
             move(to: cursor + delta)
@@ -79,6 +86,7 @@ extension Editor {
         switch screen {
         case .help, .diff:
             screenScroll = row <= 0 ? 0 : Int.max / 2
+        case .review: reviewScroll(to: row)
         case .main:
             if pane == .detail { detailScroll = row <= 0 ? 0 : Int.max / 2; return }
             guard !rows.isEmpty else { return }

@@ -20,6 +20,8 @@ extension Editor {
         switch screen {
         case .help, .diff:
             if let d = wheel { screenScroll = max(0, screenScroll + d) }
+        case .review:
+            if let d = wheel { reviewScroll(by: d) }
         case .main:
             let inTree = treeRect.contains(x: m.x, y: m.y)
             let inDetail = detailRect.contains(x: m.x, y: m.y)

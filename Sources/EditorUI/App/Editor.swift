@@ -39,6 +39,8 @@ public enum Screen: Sendable, Equatable {
     case main
     case help
     case diff(title: String, lines: [String])
+    /// The upgrade review (`R`): one module at a time, then a summary.
+    case review
 }
 
 public final class Editor {
@@ -90,6 +92,8 @@ public final class Editor {
     var collapsed: Set<String> = []
     /// Field cursor and open field editor of the detail pane (Fields/Editor+Fields.swift).
     public internal(set) var fields = FieldPaneState()
+    /// The upgrade review, while one is running or paused (Review/Editor+Review.swift).
+    public internal(set) var review: ReviewState?
     /// Runs the user's $EDITOR on a text and returns the edited text, or nil when it
     /// failed or was cancelled. Set by the terminal wiring, which must leave curses mode
     /// around the call (endwin, then refresh); nil means `E` is not available.
@@ -133,6 +137,7 @@ public final class Editor {
         switch screen {
         case .help: return .help
         case .diff: return .diff
+        case .review: return .review
         case .main: return pane == .tree ? .tree : .detail
         }
     }

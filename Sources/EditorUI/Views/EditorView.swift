@@ -21,6 +21,8 @@ public enum EditorView {
         switch e.screen {
         case .help:
             HelpView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
+        case .review:
+            ReviewView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         case .diff(let title, let lines):
             TextPagerView.draw(e, title: title, lines: lines, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         case .main:

@@ -1,0 +1,64 @@
+// The upgrade review screen (`R`): a fixed header for the module on screen, its
+// scrolling details below (ReviewContent), and a scroll marker. The summary at
+// the end is ReviewSummaryView.
+
+enum ReviewView {
+    /// The keys the status bar offers while reviewing.
+    static let hintActions: [Action] = [.reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewJump, .reviewUndo, .reviewEnd, .help]
+    static let summaryHintActions: [Action] = [.reviewJump, .reviewUndo, .moveDown, .help]
+
+    static func shortName(_ a: Action, summary: Bool) -> String {
+        switch a {
+        case .reviewApply: return "apply"
+        case .reviewSkip: return "skip"
+        case .reviewApplyAll: return "all"
+        case .reviewMark: return "reviewed"
+        case .reviewJump: return summary ? "close" : "tree"
+        case .reviewUndo: return "undo"
+        case .reviewEnd: return "end"
+        case .moveDown: return "scroll"
+        case .help: return "help"
+        default: return a.rawValue
+        }
+    }
+
+    static func draw(_ e: Editor, into buf: inout ScreenBuffer, rect r: Rect) {
+        guard let state = e.review, r.height > 0 else { return }
+        if state.finished {
+            ReviewSummaryView.draw(e, into: &buf, rect: r)
+            return
+        }
+        guard let page = ReviewContent.page(e, width: r.width - 2) else { return }
+        var y = r.y
+        for l in page.header where y < r.y + r.height {
+            buf.draw(l.segments, x: r.x + 1, y: y, width: r.width - 1)
+            y += 1
+        }
+        if y < r.y + r.height {
+            buf.fill(x: r.x, y: y, width: r.width, height: 1, slot: .treeLine, char: Character(e.glyphs.hline))
+            y += 1
+        }
+        let bodyHeight = r.y + r.height - y
+        drawScrolling(e, page.body, into: &buf, rect: Rect(x: r.x, y: y, width: r.width, height: bodyHeight))
+    }
+
+    /// Draws `lines` from the review's scroll position, clamping it, with ▲/▼ markers
+    /// in the right column when there is more above or below.
+    static func drawScrolling(_ e: Editor, _ lines: [StyledLine], into buf: inout ScreenBuffer, rect r: Rect) {
+        guard r.height > 0 else { return }
+        e.viewportRows = r.height
+        let maxScroll = max(0, lines.count - r.height)
+        let scroll = min(e.review?.scroll ?? 0, maxScroll)
+        e.review?.scroll = scroll
+        for i in 0..<r.height {
+            let li = scroll + i
+            guard li < lines.count else { break }
+            buf.draw(lines[li].segments, x: r.x + 1, y: r.y + i, width: r.width - 2)
+        }
+        if scroll > 0 { buf.put(e.glyphs.scrollUp, x: r.x + r.width - 1, y: r.y, slot: .dim, maxWidth: 1) }
+        if scroll < maxScroll {
+            let more = "\(lines.count - scroll - r.height) more \(e.glyphs.scrollDown)"
+            buf.put(more, x: r.x + r.width - TextWidth.of(more), y: r.y + r.height - 1, slot: .dim, maxWidth: TextWidth.of(more))
+        }
+    }
+}
