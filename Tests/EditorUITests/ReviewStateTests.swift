@@ -220,11 +220,11 @@ import BlueprintKit
         let e = try fixture()
         _ = Snapshot.render(e, keys: try Key.parseSequence("R"), width: 80, height: 24)
         let top = EditorView.render(e, width: 80, height: 24).plainText()
-        #expect(top.contains("more ▼"))
+        #expect(top.contains("▼ 35 more (j, PgDn)"))
         #expect(!top.contains("must be reassigned"))
         let bottom = Snapshot.render(e, keys: try Key.parseSequence("G"), width: 80, height: 24).plainText()
         #expect(bottom.contains("must be reassigned"))
-        #expect(bottom.contains("▲"))
+        #expect(bottom.contains("▲ 35 above"))
         let back = Snapshot.render(e, keys: try Key.parseSequence("g<PageDown>"), width: 80, height: 24).plainText()
         #expect(back != top && back != bottom)
     }

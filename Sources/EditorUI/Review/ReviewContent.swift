@@ -35,19 +35,49 @@ enum ReviewContent {
         var prov = (entry?.provenance ?? []) + (entry?.replacement?.provenance ?? [])
         if let d = status.deprecatedSince { prov.insert("deprecated since \(d)", at: 0) }
         if let s = status.stopsWorking { prov.insert("stops working \(s)", at: 0) }
-        w.add([("rule: ", .dim), (prov.isEmpty ? "no provenance recorded" : prov.joined(separator: "; "), .dim)], indent: 6, maxLines: 2)
+        let plan = it.kind == .upgrade ? e.reviewPlan() : nil
+        if case .success(let p)? = plan { w.add(glance(p)) }
+        if it.kind == .manual, let id = m.id {
+            let n = e.blueprint.references(to: id).count
+            w.add([("replace by hand; \(n) mapping\(n == 1 ? "" : "s") of its outputs to redo", .badgeManual)])
+        }
+        w.add([("rule: ", .dim), (prov.isEmpty ? "no provenance recorded" : prov.joined(separator: "; "), .dim)], maxLines: 1)
         let header = w.take()
 
         if it.kind == .manual {
             manualBody(e, m, status, &w)
         } else {
-            switch e.reviewPlan() {
+            switch plan {
             case .success(let plan)?: upgradeBody(e, plan, &w)
             case .failure(let err)?: w.add([("cannot plan this upgrade: \(err)", .error)], indent: 2)
             case nil: break
             }
         }
+        if !prov.isEmpty {
+            w.heading("Catalog")
+            for p in prov { w.add([("  \(g.bullet) " + p, .dim)], indent: 4) }
+        }
         return Page(header: header, body: w.take())
+    }
+
+    /// One line of consequences: `1 reference rewritten · 1 dangling · connection to reassign`.
+    static func glance(_ p: UpgradePlan) -> [(String, StyleSlot)] {
+        var parts: [(String, StyleSlot)] = []
+        func add(_ t: String, _ slot: StyleSlot) {
+            if !parts.isEmpty { parts.append((" · ", .dim)) }
+            parts.append((t, slot))
+        }
+        let n = p.rewrites.count
+        add("\(n) reference\(n == 1 ? "" : "s") rewritten", .normal)
+        if !p.dangling.isEmpty { add("\(p.dangling.count) dangling", .error) }
+        if !p.referencesToReview.isEmpty { add("\(p.referencesToReview.count) to check", .warning) }
+        if !p.flagged.isEmpty { add("\(p.flagged.count) field\(p.flagged.count == 1 ? "" : "s") to check", .warning) }
+        switch p.connection?.action {
+        case .reassign?: add("connection to reassign", .warning)
+        case .verify?: add("connection to verify", .warning)
+        case .keep?, nil: add("connection kept", .normal)
+        }
+        return parts
     }
 
     static func answerText(_ a: ReviewAnswer) -> String {

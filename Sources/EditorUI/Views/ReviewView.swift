@@ -46,19 +46,22 @@ enum ReviewView {
     /// in the right column when there is more above or below.
     static func drawScrolling(_ e: Editor, _ lines: [StyledLine], into buf: inout ScreenBuffer, rect r: Rect) {
         guard r.height > 0 else { return }
-        e.viewportRows = r.height
-        let maxScroll = max(0, lines.count - r.height)
+        // When the lines do not fit, the last row says how many more there are.
+        let fits = lines.count <= r.height
+        let rows = fits ? r.height : max(1, r.height - 1)
+        e.viewportRows = rows
+        let maxScroll = max(0, lines.count - rows)
         let scroll = min(e.review?.scroll ?? 0, maxScroll)
         e.review?.scroll = scroll
-        for i in 0..<r.height {
+        for i in 0..<rows {
             let li = scroll + i
             guard li < lines.count else { break }
             buf.draw(lines[li].segments, x: r.x + 1, y: r.y + i, width: r.width - 2)
         }
-        if scroll > 0 { buf.put(e.glyphs.scrollUp, x: r.x + r.width - 1, y: r.y, slot: .dim, maxWidth: 1) }
-        if scroll < maxScroll {
-            let more = "\(lines.count - scroll - r.height) more \(e.glyphs.scrollDown)"
-            buf.put(more, x: r.x + r.width - TextWidth.of(more), y: r.y + r.height - 1, slot: .dim, maxWidth: TextWidth.of(more))
-        }
+        guard !fits else { return }
+        let below = lines.count - scroll - rows
+        let g = e.glyphs
+        let marker = below > 0 ? "\(g.scrollDown) \(below) more (j, PgDn)" : "\(g.scrollUp) \(scroll) above (k, PgUp, g)"
+        buf.put(marker, x: r.x + r.width - TextWidth.of(marker) - 1, y: r.y + r.height - 1, slot: .dim, maxWidth: TextWidth.of(marker))
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import BlueprintKit
+@testable import EditorUI
+
+/// Golden frames of the upgrade review (Tests/EditorUITests/Golden/review-*.txt) at
+/// 80×24 and 120×40, on ReviewFixture: an upgrade with reference rewrites and a
+/// connection that must be reassigned (top of the page and scrolled to its end), a
+/// manual replacement, and the summary. UPDATE_GOLDEN=1 rewrites them.
+@Suite struct ReviewGoldenTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    func frame(_ keys: String, _ w: Int, _ h: Int) throws -> ScreenBuffer {
+        let e = try Editor(bytes: ReviewFixture.bytes, path: nil, displayName: "fixture.json")
+        return Snapshot.render(e, keys: try Key.parseSequence(keys), width: w, height: h)
+    }
+
+    @Test func upgradeWithRewritesAndAConnectionToReassign() throws {
+        for (w, h) in Self.sizes {
+            let top = try frame("R", w, h).plainText()
+            #expect(top.contains("Upgrade review  1 of 3  #1 New support email"))
+            #expect(top.contains("+ parameters.__IMTCONN__: null"))
+            #expect(top.contains("1 reference rewritten · 1 dangling · 1 to check · connection to reassign"))
+            Golden.check("review-upgrade-\(w)x\(h).txt", top + "\n")
+            let end = try frame("RG", w, h).plainText()
+            if h >= 40 { #expect(end.contains("#2 mapper.value  {{1.html}} → {{1.htmlBody}}")) }
+            #expect(end.contains("must be reassigned"))
+            Golden.check("review-upgrade-\(w)x\(h)-end.txt", end + "\n")
+        }
+    }
+
+    @Test func manualReplacement() throws {
+        for (w, h) in Self.sizes {
+            let text = try frame("Ryy", w, h).plainText()
+            #expect(text.contains("3 of 3  #4 File the email"))
+            #expect(text.contains("What to do"))
+            Golden.check("review-manual-\(w)x\(h).txt", text + "\n")
+        }
+    }
+
+    @Test func summary() throws {
+        for (w, h) in Self.sizes {
+            let text = try frame("Rynm", w, h).plainText()
+            #expect(text.contains("Upgrade review finished"))
+            Golden.check("review-summary-\(w)x\(h).txt", text + "\n")
+        }
+    }
+
+    /// The diff lines are coloured by theme slot: removed, added, flagged.
+    @Test func diffLinesUseTheDiffSlots() throws {
+        let buf = try frame("R", 120, 40)
+        func slot(ofLineStarting prefix: String) -> StyleSlot? {
+            for y in 0..<buf.height {
+                let line = (0..<buf.width).map { buf[$0, y].text }.joined()
+                if let r = line.range(of: prefix) {
+                    return buf[line.distance(from: line.startIndex, to: r.lowerBound), y].slot
+                }
+            }
+            return nil
+        }
+        #expect(slot(ofLineStarting: "- module:") == .diffRemoved)
+        #expect(slot(ofLineStarting: "+ module:") == .diffAdded)
+        #expect(slot(ofLineStarting: "v2 → v4") == .badgeUpgradable)
+    }
+}
