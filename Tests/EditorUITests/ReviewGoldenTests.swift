@@ -46,6 +46,24 @@ import BlueprintKit
         }
     }
 
+    /// Any size from tiny to wide, on an upgrade, a manual module and the summary, in
+    /// Unicode and ASCII: no trap, nothing drawn outside, and below 40×8 the usual notice.
+    @Test func everySizeRenders() throws {
+        for glyphs in [Glyphs.unicode, .ascii] {
+            for keys in ["R", "RG", "Ryy", "Rynm"] {
+                let e = try Editor(bytes: ReviewFixture.bytes, path: nil, glyphs: glyphs)
+                for k in try Key.parseSequence(keys) { e.handle(k) }
+                for (w, h) in [(0, 0), (10, 3), (39, 7), (40, 8), (45, 10), (61, 17), (100, 30), (200, 60)] {
+                    let buf = EditorView.render(e, width: w, height: h)
+                    #expect(buf.lines.allSatisfy { TextWidth.of($0) <= w })
+                    if w >= 40 && h >= 8 { #expect(buf.plainText().contains(e.review?.finished == true ? "Upgrade review finished" : "Upgrade review"), "\(keys) \(w)x\(h)") }
+                    // (the title bar, row 0, is not the review's: it truncates with "…" even in ASCII)
+                    if !glyphs.isUnicode { #expect(buf.lines.dropFirst().allSatisfy { $0.allSatisfy(\.isASCII) }, "\(keys) \(w)x\(h)") }
+                }
+            }
+        }
+    }
+
     /// The diff lines are coloured by theme slot: removed, added, flagged.
     @Test func diffLinesUseTheDiffSlots() throws {
         let buf = try frame("R", 120, 40)

@@ -194,6 +194,31 @@ import BlueprintKit
         #expect(e.session.document.bytes == (try engineBytes(DemoScenario.bytes, only: [2])))
     }
 
+    /// What a connection picker opened from the review does: set the connection, come back.
+    @Test func aConnectionChosenWhilePausedNoLongerNeedsOne() throws {
+        let e = try fixture()
+        try press(e, "Ry<Esc>")
+        guard case .applied(let a)? = e.review?.items[0].answer else { Issue.record("#1 not applied"); return }
+        #expect(a.needsConnection && a.connectionParameter == "__IMTCONN__")
+        var s = e.session
+        try ConnectionEditor.set(module: 0, parameter: "__IMTCONN__",
+                                 to: ConnectionChoice(idText: "800002", label: "Support Gmail (new)", type: "google-email"), in: &s)
+        e.apply(session: s, message: "connection set")
+        e.returnToReview()
+        #expect(e.screen == .review && currentId(e) == 2)
+        try press(e, "ym")
+        let summary = try #require(e.review?.summary)
+        #expect(summary.applied.map(\.moduleId) == [1, 2])
+        #expect(summary.needingConnections.isEmpty)
+        // z takes back the mark and #2's upgrade (the connection step came before it)
+        try press(e, "zz")
+        #expect(currentId(e) == 2)
+        try press(e, "z")   // #1's upgrade is followed by the connection step: refused
+        #expect(e.messageIsError && currentId(e) == 2)
+        try press(e, "ymq")
+        #expect(e.selectedModule?.id == 4)   // the manual replacement is what still needs attention
+    }
+
     @Test func undoFromTheSummaryGoesBackToTheLastItem() throws {
         let e = try fixture()
         try press(e, "Rynm")

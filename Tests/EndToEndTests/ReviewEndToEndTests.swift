@@ -26,10 +26,13 @@ extension EndToEnd {
             return dst
         }
 
-        /// The module id the review shows: `Upgrade review  2 of 5  #4 …`.
+        /// The module id the review shows: `Upgrade review  2 of 5  #4 Label`, once the row is drawn
+        /// as far as the label.
         static func reviewed(_ screen: String, _ n: Int, of total: Int) -> Int? {
             guard let r = screen.range(of: "Upgrade review  \(n) of \(total)  #") else { return nil }
-            return Int(screen[r.upperBound...].prefix { $0.isNumber })
+            let digits = screen[r.upperBound...].prefix { $0.isNumber }
+            guard screen[r.upperBound...].dropFirst(digits.count).first == " " else { return nil }
+            return Int(digits)
         }
 
         /// Ids listed as needing attention by `scened check --json`.
@@ -58,7 +61,7 @@ extension EndToEnd {
             #expect(t.waitFor("5 upgradable").ok)
             var ids: [Int: Int] = [:]   // review position → module id
             func expectItem(_ n: Int) {
-                let s = t.waitFor("Upgrade review  \(n) of 5")
+                let s = t.wait { Self.reviewed($0, n, of: 5) != nil }
                 #expect(s.ok, "screen was:\n\(s.screen)")
                 ids[n] = Self.reviewed(s.screen, n, of: 5)
             }
@@ -78,11 +81,9 @@ extension EndToEnd {
             #expect(t.waitFor("review resumed at 4 of 5").ok)
             t.type("y"); expectItem(5)                    // 4: apply
             t.type("q")                                   // end: 5 is not reviewed
-            let summary = t.waitFor("Upgrade review ended")
+            let counts = ["Upgrade review ended", "applied               2", "skipped               2", "not reviewed          1"]
+            let summary = t.wait { s in counts.allSatisfy { s.contains($0) } }   // the whole frame, not its first rows
             #expect(summary.ok, "screen was:\n\(summary.screen)")
-            #expect(summary.screen.contains("applied               2"))
-            #expect(summary.screen.contains("skipped               2"))
-            #expect(summary.screen.contains("not reviewed          1"))
             t.send("Enter")                               // close: cursor on the first still needing attention
             #expect(t.waitFor("review done: 2 applied, 2 skipped").ok)
             t.send("C-s")

@@ -46,10 +46,15 @@ extension Editor {
             let state = badges[mi].state
             let needs = it.kind == .upgrade ? state == .upgradable : state == .manual
             switch it.answer {
-            case .applied(let a)?:
+            case .applied(var a)?:
                 if m.moduleName != a.to.module || m.version != a.to.version {
                     r.items[i].answer = needs ? nil : .changedElsewhere
                     r.history.removeAll { $0 == i }
+                } else if let p = a.connectionParameter {
+                    // a connection chosen meanwhile (or cleared again) changes "needing connections"
+                    let value = m.accounts.first { $0.parameter == p }?.value
+                    a.needsConnection = a.mustReassignConnection && (value == nil || value == .null)
+                    r.items[i].answer = .applied(a)
                 }
             case .changedElsewhere?:
                 if needs { r.items[i].answer = nil }
@@ -157,7 +162,8 @@ extension Editor {
             commit(s)
             let c = plan.connection
             let applied = ReviewApplied(label: plan.label, undoDepth: session.undoStack.count, from: plan.from, to: plan.to,
-                                        needsConnection: c?.mustReassign ?? false,
+                                        mustReassignConnection: c?.mustReassign ?? false, needsConnection: c?.mustReassign ?? false,
+                                        connectionParameter: c?.parameterAfter,
                                         connectionNote: c.map { $0.note ?? UpgradeEngine.connectionNoteText($0) })
             r = review ?? r
             r.items[i].answer = .applied(applied)

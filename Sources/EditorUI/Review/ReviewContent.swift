@@ -36,7 +36,7 @@ enum ReviewContent {
         if let d = status.deprecatedSince { prov.insert("deprecated since \(d)", at: 0) }
         if let s = status.stopsWorking { prov.insert("stops working \(s)", at: 0) }
         let plan = it.kind == .upgrade ? e.reviewPlan() : nil
-        if case .success(let p)? = plan { w.add(glance(p)) }
+        if case .success(let p)? = plan { w.add(glance(p, separator: g.isUnicode ? " · " : ", ")) }
         if it.kind == .manual, let id = m.id {
             let n = e.blueprint.references(to: id).count
             w.add([("replace by hand; \(n) mapping\(n == 1 ? "" : "s") of its outputs to redo", .badgeManual)])
@@ -61,10 +61,10 @@ enum ReviewContent {
     }
 
     /// One line of consequences: `1 reference rewritten · 1 dangling · connection to reassign`.
-    static func glance(_ p: UpgradePlan) -> [(String, StyleSlot)] {
+    static func glance(_ p: UpgradePlan, separator: String) -> [(String, StyleSlot)] {
         var parts: [(String, StyleSlot)] = []
         func add(_ t: String, _ slot: StyleSlot) {
-            if !parts.isEmpty { parts.append((" · ", .dim)) }
+            if !parts.isEmpty { parts.append((separator, .dim)) }
             parts.append((t, slot))
         }
         let n = p.rewrites.count

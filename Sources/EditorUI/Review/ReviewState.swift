@@ -26,8 +26,13 @@ public struct ReviewApplied: Sendable, Equatable {
     public var undoDepth: Int
     public var from: ModuleKey
     public var to: ModuleKey
-    /// The new version accepts other connection types: a connection must be chosen.
+    /// The new version accepts other connection types: the upgrade left the connection empty.
+    public var mustReassignConnection: Bool
+    /// `mustReassignConnection` and no connection chosen yet.
+    /// Cleared when the review resumes and finds one set (e.g. from a connection picker).
     public var needsConnection: Bool
+    /// The module parameter that holds the connection after the upgrade (`__IMTCONN__`).
+    public var connectionParameter: String?
     /// `choose a connection (google-email) after the upgrade`.
     public var connectionNote: String?
 }

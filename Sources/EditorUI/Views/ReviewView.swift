@@ -29,17 +29,23 @@ enum ReviewView {
             return
         }
         guard let page = ReviewContent.page(e, width: r.width - 2) else { return }
+        // On a short screen only the first header line (position, module) stays put;
+        // the rest of the header scrolls with the body rather than leaving it no room.
+        guard page.header.count + 1 <= r.height / 2 else {
+            guard let first = page.header.first else { return }
+            buf.draw(first.segments, x: r.x + 1, y: r.y, width: r.width - 1)
+            drawScrolling(e, Array(page.header.dropFirst()) + page.body, into: &buf,
+                          rect: Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1))
+            return
+        }
         var y = r.y
-        for l in page.header where y < r.y + r.height {
+        for l in page.header {
             buf.draw(l.segments, x: r.x + 1, y: y, width: r.width - 1)
             y += 1
         }
-        if y < r.y + r.height {
-            buf.fill(x: r.x, y: y, width: r.width, height: 1, slot: .treeLine, char: Character(e.glyphs.hline))
-            y += 1
-        }
-        let bodyHeight = r.y + r.height - y
-        drawScrolling(e, page.body, into: &buf, rect: Rect(x: r.x, y: y, width: r.width, height: bodyHeight))
+        buf.fill(x: r.x, y: y, width: r.width, height: 1, slot: .treeLine, char: Character(e.glyphs.hline))
+        y += 1
+        drawScrolling(e, page.body, into: &buf, rect: Rect(x: r.x, y: y, width: r.width, height: r.y + r.height - y))
     }
 
     /// Draws `lines` from the review's scroll position, clamping it, with ▲/▼ markers
