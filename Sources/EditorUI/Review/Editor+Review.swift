@@ -35,6 +35,11 @@ extension Editor {
         setMessage("reviewing \(up) upgrade\(up == 1 ? "" : "s") and \(items.count - up) manual replacement\(items.count - up == 1 ? "" : "s")")
     }
 
+    /// Marks the review as left (its state is kept). Call it before opening another screen
+    /// from the review (e.g. a connection picker for `reviewModuleIndex`), and
+    /// `returnToReview()` when that screen closes.
+    public func pauseReview() { review?.onScreen = false }
+
     /// Shows the paused review again (after `e`, Esc, or another screen such as a picker),
     /// first catching up with changes made meanwhile: upgrades undone in the tree lose
     /// their answer, modules upgraded elsewhere need none.
@@ -105,9 +110,9 @@ extension Editor {
         case .reviewApplyAll: reviewApplyAll()
         case .reviewJump: reviewJump()
         case .reviewPause:
-            review?.onScreen = false
+            pauseReview()
             screen = .main
-            setMessage("review paused at \(review!.position + 1) of \(review!.items.count): R resumes")
+            if let r = review { setMessage("review paused at \(r.position + 1) of \(r.items.count): R resumes") }
         case .reviewEnd: review?.finished = true; review?.scroll = 0
         case .reviewUndo: reviewUndo()
         default: break
@@ -198,7 +203,7 @@ extension Editor {
 
     private func reviewJump() {
         guard let r = review, let it = r.current, let mi = moduleIndex(at: it.path) else { return }
-        review?.onScreen = false
+        pauseReview()
         screen = .main
         pane = .tree
         if attentionOnly && !rows.contains(where: { $0.moduleIndex == mi }) { attentionOnly = false; rebuildRows() }

@@ -142,14 +142,12 @@ enum ReviewContent {
             w.add([("  + " + (c.keyAfter ?? "?") + ": " + (c.after ?? "null"), .diffAdded)], indent: 6)
         case .removed:
             w.add([("  - " + (c.keyBefore ?? "?") + ": " + (c.before ?? "null"), .diffRemoved)], indent: 6)
+        case .flagged where c.after == c.before && c.keyAfter == c.keyBefore:
+            w.add([("  \(g.warning) " + (c.keyBefore ?? "?") + ": " + (c.before ?? "(absent)") + "  (kept; check it)", .warning)], indent: 6)
         case .changed, .renamed, .flagged:
             if let b = c.keyBefore { w.add([("  - " + b + ": " + (c.before ?? "(absent)"), .diffRemoved)], indent: 6) }
             if let a = c.keyAfter ?? c.keyBefore {
-                if c.kind == .flagged && c.after == c.before && c.keyAfter == c.keyBefore {
-                    w.add([("  \(g.warning) " + a + ": " + (c.after ?? "(absent)") + "  (kept; check it)", .warning)], indent: 6)
-                } else {
-                    w.add([("  + " + a + ": " + (c.after ?? "(absent)"), c.kind == .flagged ? .warning : .diffAdded)], indent: 6)
-                }
+                w.add([("  + " + a + ": " + (c.after ?? "(absent)"), c.kind == .flagged ? .warning : .diffAdded)], indent: 6)
             }
         }
         if let n = c.note { w.add([("      " + n, c.kind == .flagged ? .warning : .dim)], indent: 6) }
@@ -163,7 +161,8 @@ enum ReviewContent {
     static func connection(_ c: ConnectionConsequence, _ w: inout Wrapper, _ g: Glyphs) {
         let kind = c.kind.title
         let after = c.acceptedAfter.isEmpty ? "" : c.acceptedAfter.joined(separator: ", ")
-        let before = c.acceptedBefore.isEmpty ? "" : " (the current one is \(c.acceptedBefore.joined(separator: ", ")))"
+        let before = c.acceptedBefore.isEmpty || c.acceptedBefore == c.acceptedAfter
+            ? "" : " (the current one is \(c.acceptedBefore.joined(separator: ", ")))"
         switch c.action {
         case .reassign:
             w.add([("  must be reassigned: ", .warning),
