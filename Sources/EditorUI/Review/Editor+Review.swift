@@ -169,7 +169,7 @@ extension Editor {
             let applied = ReviewApplied(label: plan.label, undoDepth: session.undoStack.count, from: plan.from, to: plan.to,
                                         mustReassignConnection: c?.mustReassign ?? false, needsConnection: c?.mustReassign ?? false,
                                         connectionParameter: c?.parameterAfter,
-                                        connectionNote: c.map { $0.note ?? UpgradeEngine.connectionNoteText($0) })
+                                        connectionNote: c.map(Editor.connectionSummary))
             r = review ?? r
             r.items[i].answer = .applied(applied)
             r.history.append(i)
@@ -260,15 +260,17 @@ extension Editor {
     func reviewScroll(to row: Int) { review?.scroll = row <= 0 ? 0 : Int.max / 2 }
 }
 
-extension UpgradeEngine {
-    /// The connection note when the catalog rule has none.
-    static func connectionNoteText(_ c: ConnectionConsequence) -> String {
+extension Editor {
+    /// `choose a connection (google-email): Gmail now uses its own connection type`.
+    static func connectionSummary(_ c: ConnectionConsequence) -> String {
         let types = c.acceptedAfter.isEmpty ? "" : " (\(c.acceptedAfter.joined(separator: ", ")))"
+        let what: String
         switch c.action {
-        case .keep: return "the \(c.kind.title) stays\(types)"
-        case .verify: return "check that the \(c.kind.title) fits\(types)"
-        case .reassign: return "choose a \(c.kind.title)\(types) after the upgrade"
+        case .keep: what = "the \(c.kind.title) stays\(types)"
+        case .verify: what = "check that the \(c.kind.title) fits\(types)"
+        case .reassign: what = "choose a \(c.kind.title)\(types)"
         }
+        return c.note.map { "\(what): \($0)" } ?? what
     }
 }
 
