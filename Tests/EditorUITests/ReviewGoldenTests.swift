@@ -64,6 +64,20 @@ import BlueprintKit
         }
     }
 
+    /// Review text wraps at word boundaries, indents continuation lines, loses nothing,
+    /// and draws control characters from the blueprint inert.
+    @Test func wrappingKeepsEveryWord() {
+        var w = Wrapper(width: 24, ascii: false)
+        let text = "  - mapper.data: the quick brown fox jumps over the lazy dog and a verylongwordthatcannotfitanywhere\u{1b}[2J"
+        w.add([(text, .diffRemoved)], indent: 6)
+        let lines = w.take().map(\.plain)
+        #expect(lines.allSatisfy { TextWidth.of($0) <= 24 })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("      ") })
+        let words = lines.flatMap { $0.split(separator: " ") }.joined()
+        #expect(words == text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{1b}", with: "\\e"))
+        #expect(!lines.joined().contains("\u{1b}"))
+    }
+
     /// The diff lines are coloured by theme slot: removed, added, flagged.
     @Test func diffLinesUseTheDiffSlots() throws {
         let buf = try frame("R", 120, 40)

@@ -251,7 +251,7 @@ struct Wrapper {
                     cur = Array(repeating: (" ", cell.1), count: pad)
                 }
                 used = cur.reduce(0) { $0 + TextWidth.of($1.0) }
-                lastSpace = nil
+                lastSpace = cur.indices.last { $0 > pad && cur[$0].0 == " " }
             }
             if cell.0 == " " && cur.count > pad { lastSpace = cur.count }
             cur.append(cell)
