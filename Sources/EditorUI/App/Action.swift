@@ -20,6 +20,10 @@ public enum Action: String, CaseIterable, Sendable {
     case toggleAttention = "toggle-attention"
     // modules
     case upgrade, upgradeAll = "upgrade-all", undo, redo
+    // upgrade review
+    case review, reviewApply = "review-apply", reviewSkip = "review-skip", reviewApplyAll = "review-apply-all"
+    case reviewMark = "review-mark", reviewJump = "review-jump", reviewPause = "review-pause"
+    case reviewEnd = "review-end", reviewUndo = "review-undo", reviewConnection = "review-connection"
     // file
     case showDiff = "show-diff", save, saveAs = "save-as", quit
     // general
@@ -65,6 +69,16 @@ public enum Action: String, CaseIterable, Sendable {
         case .upgradeAll: return "upgrade every upgradable module (asks first)"
         case .undo: return "undo the last change"
         case .redo: return "redo"
+        case .review: return "review upgrades one module at a time (resumes a paused review)"
+        case .reviewApply: return "apply this upgrade (one undoable step)"
+        case .reviewSkip: return "skip this module"
+        case .reviewApplyAll: return "apply this and every remaining upgrade, then show the summary"
+        case .reviewMark: return "mark a manual replacement as reviewed"
+        case .reviewJump: return "jump to this module in the tree (R resumes here); closes the summary"
+        case .reviewPause: return "leave the review for now (R resumes here); closes the summary"
+        case .reviewEnd: return "end the review and show the summary; closes the summary"
+        case .reviewUndo: return "take back the last answer (undoes its upgrade) and show it again"
+        case .reviewConnection: return "pick a connection for this module now; applies its upgrade first when the new version needs another connection"
         case .showDiff: return "show pending changes as a diff against the file on disk"
         case .save: return "save"
         case .saveAs: return "save to another file"
@@ -82,6 +96,8 @@ public enum Action: String, CaseIterable, Sendable {
              .search, .searchNext, .searchPrev, .gotoModule, .toggleAttention:
             return .navigation
         case .upgrade, .upgradeAll, .undo, .redo: return .modules
+        case .review, .reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewJump, .reviewPause, .reviewEnd, .reviewUndo, .reviewConnection:
+            return .review
         case .showDiff, .save, .saveAs, .quit: return .file
         case .redraw, .help, .cancel: return .general
         case _ where connectionHelp != nil: return .connections

@@ -54,12 +54,20 @@ extension Editor {
         case .quit:
             if isModified { confirm = .quit } else { wantsQuit = true }
         case .redraw: wantsFullRedraw = true
-        case .help: screen = .help; screenScroll = 0
-        case .cancel: screen = .main; screenScroll = 0
+        case .help: openHelp()
+        case .cancel:
+            // help opened from the review or the connections view goes back to it
+            screen = screen == .help ? (helpReturnScreen ?? .main) : .main
+            helpReturnScreen = nil
+            screenScroll = 0
         case .connectionPicker:
             guard let m = selectedModule else { setMessage("select a module to pick its connection"); return }
             openConnectionPicker(moduleIndex: m.index)
         case .connectionsView: openConnectionsView()
+        case .review: startOrResumeReview()
+        case .reviewConnection: reviewPickConnection()
+        case .reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewJump, .reviewPause, .reviewEnd, .reviewUndo:
+            performReviewAction(action)
         default: performFieldAction(action)
         }
     }
@@ -75,6 +83,7 @@ extension Editor {
         switch screen {
         case .help, .diff, .connections:
             screenScroll = max(0, screenScroll + delta)
+        case .review: reviewScroll(by: delta)
         case .main:
             if pane == .detail { detailScroll = max(0, detailScroll + delta); return }
             move(to: cursor + delta)
@@ -85,6 +94,7 @@ extension Editor {
         switch screen {
         case .help, .diff, .connections:
             screenScroll = row <= 0 ? 0 : Int.max / 2
+        case .review: reviewScroll(to: row)
         case .main:
             if pane == .detail { detailScroll = row <= 0 ? 0 : Int.max / 2; return }
             guard !rows.isEmpty else { return }

@@ -27,6 +27,8 @@ extension Editor {
             if let d = wheel { performConnections(d < 0 ? .moveUp : .moveDown) }
         case .help, .diff:
             if let d = wheel { screenScroll = max(0, screenScroll + d) }
+        case .review:
+            if let d = wheel { reviewScroll(by: d) }
         case .main:
             let inTree = treeRect.contains(x: m.x, y: m.y)
             let inDetail = detailRect.contains(x: m.x, y: m.y)

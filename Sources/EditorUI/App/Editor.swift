@@ -41,6 +41,8 @@ public enum Screen: Sendable, Equatable {
     case diff(title: String, lines: [String])
     /// `C`: the connections table (Connections/, Views/ConnectionsView.swift).
     case connections
+    /// The upgrade review (`R`): one module at a time, then a summary.
+    case review
 }
 
 public final class Editor {
@@ -94,6 +96,10 @@ public final class Editor {
     public internal(set) var fields = FieldPaneState()
     /// The connection picker overlay and the connections view (Connections/).
     public internal(set) var connectionUI = ConnectionUIState()
+    /// The upgrade review, while one is running or paused (Review/Editor+Review.swift).
+    public internal(set) var review: ReviewState?
+    /// The screen that `?` was pressed on, when closing help should go back to it.
+    var helpReturnScreen: Screen?
     /// Runs the user's $EDITOR on a text and returns the edited text, or nil when it
     /// failed or was cancelled. Set by the terminal wiring, which must leave curses mode
     /// around the call (endwin, then refresh); nil means `E` is not available.
@@ -139,6 +145,7 @@ public final class Editor {
         case .connections: return .connections
         case .help: return .help
         case .diff: return .diff
+        case .review: return .review
         case .main: return pane == .tree ? .tree : .detail
         }
     }

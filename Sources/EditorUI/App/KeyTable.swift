@@ -98,6 +98,7 @@ public struct KeyTable: Sendable {
         KeyBinding(.tree, .char("o"), .toggleAttention),
         KeyBinding(.tree, .char("u"), .upgrade),
         KeyBinding(.tree, .char("U"), .upgradeAll),
+        KeyBinding(.tree, .char("R"), .review),
         KeyBinding(.tree, .char("z"), .undo), KeyBinding(.tree, .ctrl("z"), .undo),
         KeyBinding(.tree, .ctrl("r"), .redo),
         KeyBinding(.tree, .char("d"), .showDiff),
@@ -110,5 +111,18 @@ public struct KeyTable: Sendable {
     ] + KeyTable.fieldBindings + KeyTable.connectionBindings + [
         KeyBinding(.help, .escape, .cancel), KeyBinding(.help, .char("q"), .cancel), KeyBinding(.help, .char("?"), .cancel),
         KeyBinding(.diff, .escape, .cancel), KeyBinding(.diff, .char("q"), .cancel), KeyBinding(.diff, .char("d"), .cancel),
-    ])
+    ] + KeyTable.reviewBindings)
+
+    /// The upgrade review (`R`); j/k, PgUp/PgDn, g/G scroll it and `?` opens help (generic keys).
+    static let reviewBindings: [KeyBinding] = [
+        KeyBinding(.review, .char("y"), .reviewApply),
+        KeyBinding(.review, .char("n"), .reviewSkip),
+        KeyBinding(.review, .char("a"), .reviewApplyAll),
+        KeyBinding(.review, .char("m"), .reviewMark),
+        KeyBinding(.review, .char("e"), .reviewJump), KeyBinding(.review, .enter, .reviewJump),
+        KeyBinding(.review, .char("z"), .reviewUndo), KeyBinding(.review, .ctrl("z"), .reviewUndo),
+        KeyBinding(.review, .char("c"), .reviewConnection),
+        KeyBinding(.review, .char("q"), .reviewEnd),
+        KeyBinding(.review, .escape, .reviewPause),
+    ]
 }

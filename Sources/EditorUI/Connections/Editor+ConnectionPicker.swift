@@ -98,6 +98,13 @@ extension Editor {
     func closePicker(_ outcome: ConnectionPickerOutcome) {
         connectionUI.picker = nil
         connectionUI.lastPickerOutcome = outcome
+        // opened from the review with `c`: the review catches up and continues,
+        // keeping the picker's message
+        if screen == .review, review?.onScreen == false {
+            let (text, isError) = (message, messageIsError)
+            returnToReview()
+            if let text { setMessage(text, error: isError) }
+        }
     }
 
     // MARK: keys

@@ -15,7 +15,8 @@ enum StatusBarView {
         segs.append(("  \(c[.unknown] ?? 0) unknown", .status))
         if e.attentionOnly { segs.append(("  [attention only]", .status)) }
         buf.draw(segs, x: 0, y: y, width: width)
-        let right = "\(e.rows.isEmpty ? 0 : e.cursor + 1)/\(e.rows.count) \(e.pane == .tree ? "tree" : "detail") "
+        var right = "\(e.rows.isEmpty ? 0 : e.cursor + 1)/\(e.rows.count) \(e.pane == .tree ? "tree" : "detail") "
+        if e.screen == .review, let r = e.review { right = r.finished ? "review summary " : "review \(r.position + 1)/\(r.items.count) " }
         if TextWidth.of(right) < width / 3 { buf.put(right, x: width - TextWidth.of(right), y: y, slot: .status, maxWidth: width) }
 
         let y2 = y + 1
@@ -37,10 +38,12 @@ enum StatusBarView {
         // The picker and the connections view show their own keys.
         if e.connectionUI.picker != nil || e.screen == .connections { return }
         var hint: [(String, StyleSlot)] = []
-        for a in hintActions {
-            guard let k = e.keyTable.keys(for: a, in: .tree).first else { continue }
+        let inReview = e.screen == .review
+        let actions = inReview ? (e.review?.finished == true ? ReviewView.summaryHintActions : ReviewView.hintActions) : hintActions
+        for a in actions {
+            guard let k = e.keyTable.keys(for: a, in: inReview ? .review : .tree).first else { continue }
             hint.append((k.displayName, .statusKey))
-            hint.append((" \(shortName(a))  ", .dim))
+            hint.append((" \(inReview ? ReviewView.shortName(a, summary: e.review?.finished == true) : shortName(a))  ", .dim))
         }
         buf.draw(hint, x: 0, y: y2, width: width)
     }
