@@ -4,7 +4,7 @@
 
 enum ReviewView {
     /// The keys the status bar offers while reviewing.
-    static let hintActions: [Action] = [.reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewJump, .reviewUndo, .reviewEnd, .help]
+    static let hintActions: [Action] = [.reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewConnection, .reviewJump, .reviewUndo, .reviewEnd, .help]
     static let summaryHintActions: [Action] = [.reviewJump, .reviewUndo, .moveDown, .help]
 
     static func shortName(_ a: Action, summary: Bool) -> String {
@@ -13,6 +13,7 @@ enum ReviewView {
         case .reviewSkip: return "skip"
         case .reviewApplyAll: return "all"
         case .reviewMark: return "reviewed"
+        case .reviewConnection: return "connection"
         case .reviewJump: return summary ? "close" : "tree"
         case .reviewUndo: return "undo"
         case .reviewEnd: return "end"
