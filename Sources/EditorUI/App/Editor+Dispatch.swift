@@ -96,7 +96,7 @@ extension Editor {
         let k = TreeModel.collapseKey(rows[cursor])
         if collapsed.contains(k) { collapsed.remove(k) } else { collapsed.insert(k) }
         let keepRow = cursor
-        rebuildRows()
+        rebuildRows(toggled: k, at: keepRow)
         cursor = min(keepRow, rows.count - 1)
     }
 
