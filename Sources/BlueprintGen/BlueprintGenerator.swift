@@ -138,7 +138,6 @@ struct Generation {
         w.key("metadata"); w.beginObject()
         designer(depth: depth, name: rng.chance(50) ? rng.pick(Text.routerNames) : nil)
         w.endObject()
-        scope.append(id)
         w.key("routes"); w.beginArray()
         for r in 0..<routes {
             guard remaining() > 0 else { break }

@@ -56,8 +56,7 @@ func runCheck(_ argv: [String]) -> Int32 {
         let report = CheckReport(blueprint: bp, catalog: catalog)
         for (k, v) in report.counts { totals[k, default: 0] += v }
         attention = attention || report.needsAttention
-        results.append(report.json(file: name))
-        text += report.text(file: name)
+        if json { results.append(report.json(file: name)) } else { text += report.text(file: name) }
     }
     if json {
         var t = CheckReport.countsJSON(totals).objectValue ?? []
