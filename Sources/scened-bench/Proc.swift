@@ -14,6 +14,8 @@ struct RunResult {
     var seconds: Double
     /// Peak resident set of the child, in bytes.
     var maxRSS: Int
+    /// User + system CPU seconds of the child (what load from other processes does not inflate).
+    var cpu: Double = 0
 }
 
 /// Runs `argv` with stdout/stderr to /dev/null (or stdout to `stdoutPath`) and the
@@ -37,7 +39,8 @@ func runChild(_ argv: [String], stdoutPath: String = "/dev/null", env: [String] 
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
     let seconds = now() - start
     let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return RunResult(status: code, seconds: seconds, maxRSS: Int(usage.ru_maxrss) * 1024)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return RunResult(status: code, seconds: seconds, maxRSS: Int(usage.ru_maxrss) * 1024, cpu: cpu)
 }
 
 /// Runs `argv` `times` times; the median wall time and the largest peak RSS.
@@ -52,8 +55,8 @@ func measure(_ argv: [String], times: Int, okStatus: Set<Int32> = [0]) -> RunRes
         }
         runs.append(r)
     }
-    let sorted = runs.map(\.seconds).sorted()
-    return RunResult(status: 0, seconds: sorted[sorted.count / 2], maxRSS: runs.map(\.maxRSS).max() ?? 0)
+    let sorted = runs.map(\.seconds).sorted(), cpus = runs.map(\.cpu).sorted()
+    return RunResult(status: 0, seconds: sorted[sorted.count / 2], maxRSS: runs.map(\.maxRSS).max() ?? 0, cpu: cpus[cpus.count / 2])
 }
 
 /// Environment for children: no user config, a UTF-8 locale, a known terminal.
@@ -127,3 +130,19 @@ func fmt(_ v: Double, _ digits: Int = 1) -> String {
 
 func ms(_ seconds: Double) -> String { seconds < 0.01 ? fmt(seconds * 1000, 2) + " ms" : fmt(seconds * 1000, 1) + " ms" }
 func mb(_ bytes: Int) -> String { fmt(Double(bytes) / 1_000_000, 1) + " MB" }
+
+/// The peak RSS of `argv` measured through `scened-bench --rss-of` (see main.swift); the
+/// largest of `times` runs, nil when a run fails.
+func peakRSS(_ argv: [String], times: Int, okStatus: Set<Int32> = [0]) -> Int? {
+    let out = "\(options.dir)/rss-\(getpid()).txt"
+    defer { unlink(out) }
+    var best = 0
+    for _ in 0..<times {
+        _ = runChild([executableDirectory() + "/scened-bench", "--rss-of"] + argv, stdoutPath: out)
+        guard let parts = readFileText(out)?.split(separator: " "), parts.count == 2,
+              let status = Int32(parts[0]), okStatus.contains(status),
+              let rss = Int(parts[1].filter { $0.isNumber }) else { return nil }
+        best = max(best, rss)
+    }
+    return best
+}

@@ -61,6 +61,16 @@ func parseOptions() -> Options {
     return o
 }
 
+// `scened-bench --rss-of CMD...` (used by row 5): runs CMD from this fresh, small process and
+// prints its peak RSS in bytes. wait4() reports, for a child started by posix_spawn (vfork),
+// the larger of the child's peak and the parent's RSS at the time: Linux carries the
+// parent's high-water mark through exec. A grandchild of a small helper measures clean.
+if CommandLine.arguments.count > 2 && CommandLine.arguments[1] == "--rss-of" {
+    let r = runChild(Array(CommandLine.arguments.dropFirst(2)))
+    print("\(r.status) \(r.maxRSS)")
+    exit(0)
+}
+
 let options = parseOptions()
 #if DEBUG
 printErr("scened-bench: this is a debug build; numbers are meaningless. Use: swift run -c release scened-bench")

@@ -46,7 +46,7 @@ func runCheck(_ argv: [String]) -> Int32 {
             continue
         }
         let bp: Blueprint
-        do { bp = try Blueprint(bytes: bytes) } catch {
+        do { bp = try Blueprint(bytes: bytes, scanReferences: false) } catch {   // the report needs no references
             FileIO.writeStderr("\(name):\(error.line):\(error.column): \(error.message)\n")
             if case .json(let e) = error { FileIO.writeStderr(indentExcerpt(e.excerpt)) }
             malformed += 1
