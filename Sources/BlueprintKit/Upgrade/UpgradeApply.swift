@@ -41,7 +41,7 @@ extension UpgradeEngine {
             do {
                 let plan = try makePlan(for: m, in: bp)
                 try apply(plan, to: &session)
-                applied.append(plan)
+                applied.append(plan.releasingBase())
                 // the module count and tree order do not change, so `index` stays valid
                 guard let next = try? Blueprint(document: session.document) else { break }
                 bp = next
