@@ -26,7 +26,8 @@ struct Table {
             let met = r.met.map { $0 ? "yes" : "**no**" } ?? ""
             out += "| \(r.number) | \(r.what) | \(r.scened) | \(r.peers) | \(r.target) | \(met) |\n"
         }
-        for n in notes { out += "\n- \(n)" }
+        // Paths relative to the package, so that the table can be pasted into README.md.
+        for n in notes { out += "\n- \(n.replacingOccurrences(of: packageRoot + "/", with: ""))" }
         return out + "\n"
     }
 }
@@ -46,3 +47,7 @@ func listJSON(_ dir: String) -> [String] {
 }
 
 import Glibc
+
+extension String {
+    func replacingOccurrences(of a: String, with b: String) -> String { split(separator: a, omittingEmptySubsequences: false).joined(separator: b) }
+}

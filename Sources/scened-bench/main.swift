@@ -99,6 +99,7 @@ let corpusFiles = listJSON(options.corpus)
 if corpusFiles.isEmpty { printErr("scened-bench: no corpus at \(options.corpus); rows 2 and 6 skip it") }
 
 var table = Table()
+table.note("scened: \(options.scened) (run `swift build -c release` first so that it is current)")
 table.note("inputs (seed \(options.seed)): \(file5) \(mb(fileSize(file5))), \(file50) \(mb(fileSize(file50))), \(file10k) \(mb(fileSize(file10k))) / 10000 modules")
 
 if options.rows.contains(1) || options.rows.contains(5) { checkRows(&table, file50) }
