@@ -22,11 +22,16 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcursesW", "EditorUI"], swiftSettings: strict),
         // Thin executable: arguments, subcommands, wiring.
         .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit"], swiftSettings: strict),
+        // Large synthetic blueprints for the benchmark and tests (not part of scened itself).
+        .target(name: "BlueprintGen", swiftSettings: strict),
+        // `swift run -c release scened-bench`: the performance table in README.md.
+        .executableTarget(name: "scened-bench", dependencies: ["BlueprintGen", "BlueprintKit", "EditorUI", "CursesTerminal", "CNcursesW"], swiftSettings: strict),
         // FuzzCorpus/ holds the fuzzers' replay inputs; FuzzReplayTests reads them by path.
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["FuzzCorpus"], swiftSettings: strict),
-        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit", "BlueprintGen"], exclude: ["Golden"], swiftSettings: strict),
         // Runs the real binary in tmux; no module dependencies.
         .testTarget(name: "EndToEndTests", swiftSettings: strict),
+        .testTarget(name: "BlueprintGenTests", dependencies: ["BlueprintGen", "BlueprintKit"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesW", "EditorUI"], swiftSettings: strict),
     ]
 )

@@ -46,7 +46,7 @@ func runCheck(_ argv: [String]) -> Int32 {
             continue
         }
         let bp: Blueprint
-        do { bp = try Blueprint(bytes: bytes) } catch {
+        do { bp = try Blueprint(bytes: bytes, scanReferences: false) } catch {   // the report needs no references
             FileIO.writeStderr("\(name):\(error.line):\(error.column): \(error.message)\n")
             if case .json(let e) = error { FileIO.writeStderr(indentExcerpt(e.excerpt)) }
             malformed += 1
@@ -56,8 +56,7 @@ func runCheck(_ argv: [String]) -> Int32 {
         let report = CheckReport(blueprint: bp, catalog: catalog)
         for (k, v) in report.counts { totals[k, default: 0] += v }
         attention = attention || report.needsAttention
-        results.append(report.json(file: name))
-        text += report.text(file: name)
+        if json { results.append(report.json(file: name)) } else { text += report.text(file: name) }
     }
     if json {
         var t = CheckReport.countsJSON(totals).objectValue ?? []

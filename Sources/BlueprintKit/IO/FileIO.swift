@@ -43,6 +43,7 @@ public enum FileIO {
             var eof = false
             let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buf, count in
                 count = 0
+                adviseHugePages(UnsafeMutableRawBufferPointer(buf))
                 while count < buf.count {
                     let n = Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
                     if n < 0 { if errno == EINTR { continue }; failure = errno; return }
@@ -56,6 +57,19 @@ public enum FileIO {
             chunk = 1 << 20
         }
         return out
+    }
+
+    /// Asks for transparent huge pages on a large buffer about to be filled: a 50 MB file
+    /// otherwise takes ~12,000 page faults, a sixth of opening it (Linux, THP in `madvise` mode).
+    static func adviseHugePages(_ buf: UnsafeMutableRawBufferPointer) {
+        #if os(Linux)
+        guard let base = buf.baseAddress, buf.count >= 4 << 20 else { return }
+        let page = 4096
+        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + buf.count) & ~(page - 1)
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, end - start, MADV_HUGEPAGE)
+        #endif
     }
 
     /// Writes bytes to standard output (fd 1), handling short writes.

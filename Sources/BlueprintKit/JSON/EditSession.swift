@@ -60,6 +60,30 @@ public struct EditSession: Sendable {
         return true
     }
 
+    /// Records several steps at once, each a batch of splices against the bytes the previous
+    /// one left, reparsing only at the end (upgrade-all: one step per module). All or nothing.
+    public mutating func performSteps(_ steps: [(label: String, splices: [Splice])]) throws(JSONEditError) {
+        var bytes = document.bytes
+        var made: [EditStep] = []
+        var gen = nextGeneration
+        for step in steps {
+            let nonEmpty = step.splices.filter { !($0.range.isEmpty && $0.text.isEmpty) }
+            guard !nonEmpty.isEmpty else { continue }
+            let (out, inverse) = try JSONDocument.splicing(bytes, nonEmpty)
+            made.append(EditStep(label: step.label, generation: gen, batches: [(nonEmpty, inverse)]))
+            gen += 1
+            bytes = out
+        }
+        guard !made.isEmpty else { return }
+        let doc: JSONDocument
+        do { doc = try JSONDocument(bytes: bytes) } catch { throw .reparse(error) }
+        document = doc
+        nextGeneration = gen
+        generation = gen - 1
+        undoStack += made
+        redoStack.removeAll()
+    }
+
     /// Undoes the last step; returns its label.
     @discardableResult
     public mutating func undo() -> String? {

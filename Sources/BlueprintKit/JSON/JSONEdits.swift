@@ -31,6 +31,16 @@ extension JSONDocument {
     /// Applies non-overlapping splices (computed against this document) and reparses.
     /// Also returns the inverse splices, which undo the change on the result.
     public func applying(_ splices: [Splice]) throws(JSONEditError) -> (document: JSONDocument, inverse: [Splice]) {
+        let (out, inverse) = try JSONDocument.splicing(bytes, splices)
+        do {
+            return (try JSONDocument(bytes: out), inverse)
+        } catch {
+            throw .reparse(error)
+        }
+    }
+
+    /// The bytes with non-overlapping splices applied, and the inverse splices; no reparse.
+    static func splicing(_ bytes: [UInt8], _ splices: [Splice]) throws(JSONEditError) -> (bytes: [UInt8], inverse: [Splice]) {
         let sorted = splices.sorted { $0.range.lowerBound < $1.range.lowerBound }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count + sorted.reduce(0) { $0 + $1.text.count })
@@ -45,11 +55,7 @@ extension JSONDocument {
             pos = s.range.upperBound
         }
         out.append(contentsOf: bytes[pos...])
-        do {
-            return (try JSONDocument(bytes: out), inverse)
-        } catch {
-            throw .reparse(error)
-        }
+        return (out, inverse)
     }
 
     private func render(_ v: JSONValue, lineOf offset: Int) -> String {

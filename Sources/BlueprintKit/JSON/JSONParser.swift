@@ -47,6 +47,10 @@ struct JSONParser {
         var i = 0
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         nodes.reserveCapacity(max(16, n / 12))
+        let capacityBytes = nodes.capacity * MemoryLayout<JSONNode>.stride
+        nodes.withUnsafeMutableBufferPointer { p in   // huge pages for a big node tape (see FileIO)
+            if let base = p.baseAddress { FileIO.adviseHugePages(UnsafeMutableRawBufferPointer(start: base, count: capacityBytes)) }
+        }
         i = skipWS(b, i)
         if i >= n { throw Failure(offset: i, message: n == 0 ? "empty document" : "document has no value") }
 

@@ -18,7 +18,10 @@ public struct Blueprint: Sendable {
     /// For each module index, the range of `references` it made (references are in module order).
     private let refsFrom: [Range<Int>]
 
-    public init(document: JSONDocument) throws(BlueprintError) {
+    /// With `scanReferences: false` the `{{id.field}}` references are not indexed
+    /// (`references` is empty): for callers that need only the modules, such as
+    /// `scened check`, where the scan was a quarter of opening a big file.
+    public init(document: JSONDocument, scanReferences: Bool = true) throws(BlueprintError) {
         self.document = document
         let root = document.root
         guard document.kind(root) == .object else {
@@ -44,7 +47,7 @@ public struct Blueprint: Sendable {
         self.modules = mods
         self.byId = ids
         var refs: [Reference] = []
-        for m in mods { ReferenceScanner.scan(module: m, in: document, ids: ids, into: &refs) }
+        if scanReferences { for m in mods { ReferenceScanner.scan(module: m, in: document, ids: ids, into: &refs) } }
         self.references = refs
         var from = [Range<Int>](repeating: 0..<0, count: mods.count)
         var k = 0
@@ -61,10 +64,10 @@ public struct Blueprint: Sendable {
         self.refsByTarget = byTarget
     }
 
-    public init(bytes: [UInt8]) throws(BlueprintLoadError) {
+    public init(bytes: [UInt8], scanReferences: Bool = true) throws(BlueprintLoadError) {
         let doc: JSONDocument
         do { doc = try JSONDocument(bytes: bytes) } catch { throw .json(error) }
-        do { try self.init(document: doc) } catch { throw .blueprint(error) }
+        do { try self.init(document: doc, scanReferences: scanReferences) } catch { throw .blueprint(error) }
     }
 
     public var name: String? { document.string(document.root, "name") }

@@ -94,8 +94,21 @@ public struct UpgradePlan: Sendable {
     public var notes: [String]
 
     /// The document the plan was computed against, and the edit that carries it out.
-    let base: JSONDocument
+    private(set) var base: JSONDocument
     let splices: [Splice]
+
+    /// The plan without its base document (a whole copy of the file), for keeping applied
+    /// plans in a report: upgrade-all of a 5 MB file kept 3.7 GB of them. Such a plan is
+    /// stale against any document, so it can no longer be applied.
+    func releasingBase() -> UpgradePlan {
+        var p = self
+        p.base = UpgradePlan.releasedBase
+        return p
+    }
+
+    private static let releasedBase: JSONDocument = {
+        do { return try JSONDocument(bytes: Array("null".utf8)) } catch { fatalError("\(error)") }
+    }()
 
     /// Fields flagged for review.
     public var flagged: [PlanChange] { changes.filter { $0.kind == .flagged } }

@@ -112,7 +112,7 @@ extension Editor {
         let k = TreeModel.collapseKey(rows[cursor])
         if collapsed.contains(k) { collapsed.remove(k) } else { collapsed.insert(k) }
         let keepRow = cursor
-        rebuildRows()
+        rebuildRows(toggled: k, at: keepRow)
         cursor = min(keepRow, rows.count - 1)
     }
 
@@ -150,21 +150,9 @@ extension Editor {
 
     /// Upgrades every upgradable module, one undoable step each.
     public func upgradeAll() {
-        var done = 0
-        var failed: [String] = []
         var s = session
-        var bp = blueprint
-        for m in bp.modules where services.badge(m).state == .upgradable {
-            // Each upgrade sees the document as the previous one left it.
-            guard let cur = bp.modules.first(where: { $0.path == m.path }) else { continue }
-            do {
-                _ = try services.upgrade(cur.index, bp, &s)
-                done += 1
-                if let nb = try? Blueprint(document: s.document) { bp = nb }
-            } catch {
-                failed.append("\(m.idText): \(error)")
-            }
-        }
+        // Each upgrade sees the document as the previous one left it (UpgradeEngine.applyAll).
+        let (done, failed) = services.upgradeAll(&s)
         commit(s)
         var msg = "upgraded \(done) module\(done == 1 ? "" : "s") (\(done) undo step\(done == 1 ? "" : "s"))"
         if !failed.isEmpty { msg += "; failed: " + failed.joined(separator: "; ") }

@@ -76,35 +76,56 @@ extension Editor {
         return searchKeys[m.index].contains(q)
     }
 
+    /// The matches of `q` in tree order, computed once per query and tree: `n`/`N` on
+    /// 10,000 modules must not rescan every module (refreshDerived drops the cache).
+    func searchMatches(_ q: String) -> SearchMatches {
+        if let c = searchCache, c.query == q { return c }
+        var positionOf = [Int](repeating: -1, count: blueprint.modules.count)
+        var positions: [Int] = []
+        for (k, mi) in treeOrder.enumerated() {
+            positionOf[mi] = k
+            if matches(blueprint.modules[mi], q) { positions.append(k) }
+        }
+        let c = SearchMatches(query: q, positions: positions, positionOf: positionOf)
+        searchCache = c
+        return c
+    }
+
     func search(_ q: String, from start: Int, forward: Bool, includeCurrent: Bool) {
         // Search every module in tree order, not only visible rows.
         let order = treeOrder
         guard !order.isEmpty else { return }
-        let current = selectedModule?.index
-        let pos = current.flatMap { order.firstIndex(of: $0) } ?? (forward ? -1 : order.count)
+        let found = searchMatches(q)
+        let p = found.positions
+        guard !p.isEmpty else { setMessage("/\(q): no match", error: true); return }
         let n = order.count
-        for step in 0..<n {
-            let k: Int
-            if includeCurrent { k = forward ? (max(pos, 0) + step) % n : (pos - step + n) % n }
-            else { k = forward ? (pos + 1 + step) % n : (pos - 1 - step + 2 * n) % n }
-            let mi = order[k]
-            if matches(blueprint.modules[mi], q) {
-                if attentionOnly && !rows.contains(where: { $0.moduleIndex == mi }) { attentionOnly = false; rebuildRows() }
-                select(moduleIndex: mi)
-                let total = order.filter { matches(blueprint.modules[$0], q) }.count
-                let nth = order.filter { matches(blueprint.modules[$0], q) }.firstIndex(of: mi).map { $0 + 1 } ?? 1
-                let wrapped = forward ? (k < pos) : (k > pos)
-                setMessage("/\(q): match \(nth) of \(total)\(wrapped && step > 0 ? " (wrapped)" : "")")
-                return
-            }
-        }
-        setMessage("/\(q): no match", error: true)
+        let pos = selectedModule.map { found.positionOf[$0.index] }.flatMap { $0 >= 0 ? $0 : nil } ?? (forward ? -1 : n)
+        // The first match at or after `from` (forward) or at or before it (backward), wrapping.
+        let from = forward ? (includeCurrent ? max(pos, 0) : pos + 1) : (includeCurrent ? pos : pos - 1)
+        var lo = 0, hi = p.count                      // first index with p[i] >= from (or > from backward)
+        while lo < hi { let mid = (lo + hi) / 2; if forward ? p[mid] < from : p[mid] <= from { lo = mid + 1 } else { hi = mid } }
+        let i = forward ? (lo < p.count ? lo : 0) : (lo > 0 ? lo - 1 : p.count - 1)
+        let k = p[i], mi = order[k]
+        let step = ((forward ? k - from : from - k) % n + n) % n
+        if attentionOnly && !rows.contains(where: { $0.moduleIndex == mi }) { attentionOnly = false; rebuildRows() }
+        select(moduleIndex: mi)
+        let wrapped = forward ? (k < pos) : (k > pos)
+        setMessage("/\(q): match \(i + 1) of \(p.count)\(wrapped && step > 0 ? " (wrapped)" : "")")
     }
 
     func searchAgain(forward: Bool) {
         guard let q = lastSearch else { setMessage("no previous search; press / to search"); return }
         search(q, from: cursor, forward: forward, includeCurrent: false)
     }
+}
+
+/// Tree-order positions of one query's matches (see `Editor.searchMatches`).
+struct SearchMatches {
+    var query: String
+    /// Positions in `treeOrder` of the matching modules, ascending.
+    var positions: [Int]
+    /// Module index → position in `treeOrder` (-1 for none).
+    var positionOf: [Int]
 }
 
 extension String {

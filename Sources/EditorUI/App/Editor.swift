@@ -61,7 +61,7 @@ public final class Editor {
 
     // derived, rebuilt after each edit
     public private(set) var badges: [ModuleBadge] = []
-    public private(set) var rows: [TreeRow] = []
+    public internal(set) var rows: [TreeRow] = []
     /// Per module: warnings (dangling references, connection problems).
     public private(set) var moduleWarnings: [[String]] = []
     /// Counts of current / upgradable / manual / unknown modules.
@@ -70,6 +70,7 @@ public final class Editor {
     private(set) var treeOrder: [Int] = []
     /// Lowercased search text per module (label, module name, catalog title).
     private(set) var searchKeys: [String] = []
+    var searchCache: SearchMatches?
 
     // view state
     public internal(set) var cursor = 0
@@ -182,6 +183,7 @@ public final class Editor {
         searchKeys = bp.modules.map { m in
             [m.label ?? "", m.moduleName, badges[m.index].title ?? ""].joined(separator: "\u{1}").lowercased()
         }
+        searchCache = nil
         rebuildRows()
     }
 

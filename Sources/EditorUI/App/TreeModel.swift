@@ -66,23 +66,6 @@ enum TreeModel {
     static func rows(_ bp: Blueprint, collapsed: Set<String>, glyphs g: Glyphs) -> [TreeRow] {
         var rows: [TreeRow] = []
         rows.reserveCapacity(bp.modules.count + bp.modules.count / 4)
-        func emit(_ i: Int, _ prefix: String) {
-            let m = bp.modules[i]
-            let groups = groups(of: m, in: bp)
-            let isCollapsed = collapsed.contains("m\(i)")
-            rows.append(TreeRow(kind: .module(i), prefix: prefix, collapsed: isCollapsed && !groups.isEmpty, collapsible: !groups.isEmpty))
-            if isCollapsed { return }
-            for (gi, grp) in groups.enumerated() {
-                let last = gi == groups.count - 1
-                let hk = "h\(i).\(grp.key)"
-                let hc = collapsed.contains(hk)
-                rows.append(TreeRow(kind: .header(owner: i, key: grp.key, title: grp.title),
-                                    prefix: prefix + (last ? g.treeLast : g.treeBranch), collapsed: hc, collapsible: true))
-                if hc { continue }
-                let childPrefix = prefix + (last ? g.treeSpace : g.treePipe)
-                for c in grp.modules { emit(c, childPrefix) }
-            }
-        }
         var orphanFragments: [Int: [Int]] = [:]
         var orphanOrder: [Int] = []
         for m in bp.modules where m.parentIndex == nil {
@@ -90,7 +73,7 @@ enum TreeModel {
                 if orphanFragments[f] == nil { orphanOrder.append(f) }
                 orphanFragments[f, default: []].append(m.index)
             } else {
-                emit(m.index, "")
+                emit(m.index, "", bp, collapsed, g, into: &rows)
             }
         }
         for f in orphanOrder {
@@ -99,9 +82,54 @@ enum TreeModel {
             rows.append(TreeRow(kind: .header(owner: nil, key: "orphan\(f)", title: "orphan fragment \(f + 1)"),
                                 prefix: "", collapsed: hc, collapsible: true))
             if hc { continue }
-            for i in orphanFragments[f] ?? [] { emit(i, g.treeSpace) }
+            for i in orphanFragments[f] ?? [] { emit(i, g.treeSpace, bp, collapsed, g, into: &rows) }
         }
         return rows
+    }
+
+    /// Module `i`'s row and, unless collapsed, its containers' rows.
+    static func emit(_ i: Int, _ prefix: String, _ bp: Blueprint, _ collapsed: Set<String>, _ g: Glyphs, into rows: inout [TreeRow]) {
+        let m = bp.modules[i]
+        let isCollapsed = !collapsed.isEmpty && collapsed.contains("m\(i)")
+        guard !m.childIndices.isEmpty else {
+            rows.append(TreeRow(kind: .module(i), prefix: prefix, collapsed: false, collapsible: false))
+            return
+        }
+        let groups = groups(of: m, in: bp)
+        rows.append(TreeRow(kind: .module(i), prefix: prefix, collapsed: isCollapsed && !groups.isEmpty, collapsible: !groups.isEmpty))
+        if isCollapsed { return }
+        for (gi, grp) in groups.enumerated() {
+            emitHeader(i, grp, last: gi == groups.count - 1, prefix, bp, collapsed, g, into: &rows)
+        }
+    }
+
+    /// A container header of module `owner` (whose row has `ownerPrefix`) and, unless collapsed, its modules.
+    static func emitHeader(_ owner: Int, _ grp: ContainerGroup, last: Bool, _ ownerPrefix: String, _ bp: Blueprint,
+                           _ collapsed: Set<String>, _ g: Glyphs, into rows: inout [TreeRow]) {
+        let hc = !collapsed.isEmpty && collapsed.contains("h\(owner).\(grp.key)")
+        rows.append(TreeRow(kind: .header(owner: owner, key: grp.key, title: grp.title),
+                            prefix: ownerPrefix + (last ? g.treeLast : g.treeBranch), collapsed: hc, collapsible: true))
+        if hc { return }
+        let childPrefix = ownerPrefix + (last ? g.treeSpace : g.treePipe)
+        for c in grp.modules { emit(c, childPrefix, bp, collapsed, g, into: &rows) }
+    }
+
+    /// The rows of `rows[r]` and everything nested under it, as `rows(_:collapsed:glyphs:)`
+    /// would produce them for `collapsed`; nil for orphan-fragment headers.
+    static func subtree(at r: Int, of rows: [TreeRow], _ bp: Blueprint, collapsed: Set<String>, glyphs g: Glyphs) -> [TreeRow]? {
+        var out: [TreeRow] = []
+        switch rows[r].kind {
+        case .module(let i):
+            emit(i, rows[r].prefix, bp, collapsed, g, into: &out)
+        case .header(let owner?, let key, _):
+            let groups = groups(of: bp.modules[owner], in: bp)
+            guard let gi = groups.firstIndex(where: { $0.key == key }),
+                  let ownerRow = rows[..<r].lastIndex(where: { $0.moduleIndex == owner }) else { return nil }
+            emitHeader(owner, groups[gi], last: gi == groups.count - 1, rows[ownerRow].prefix, bp, collapsed, g, into: &out)
+        case .header(nil, _, _):
+            return nil
+        }
+        return out
     }
 
     /// The collapse key of a row.
