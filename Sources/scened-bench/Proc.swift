@@ -105,16 +105,7 @@ func writeFile(_ bytes: [UInt8], _ path: String) -> Bool {
 }
 
 func readFileText(_ path: String) -> String? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var out: [UInt8] = []
-    var buf = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buf, 1, buf.count, f)
-        if n <= 0 { break }
-        out.append(contentsOf: buf[0..<n])
-    }
-    return String(decoding: out, as: UTF8.self)
+    readFileBytes(path).map { String(decoding: $0, as: UTF8.self) }
 }
 
 /// Formatting helpers for the table.

@@ -6,6 +6,15 @@ import BlueprintKit
 /// A small team list for the demo: its Slack connection and two more Slack ones,
 /// its Google and Gmail connections, and a Twitter one.
 enum TeamFixture {
+    /// What `scened connections EDITS --connections team.json` writes for the demo.
+    static func headless(_ edit: (inout ConnectionScript) throws -> Void) throws -> [UInt8] {
+        var script = ConnectionScript()
+        try edit(&script)
+        var s = EditSession(document: try JSONDocument(bytes: DemoScenario.bytes))
+        _ = try script.run(on: &s, team: team)
+        return s.document.bytes
+    }
+
     static let json = """
     {"connections": [
       {"id": 771204, "name": "Ops Slack (ops@example.com)", "accountName": "slack2", "accountLabel": "Slack", "scoped": true},
@@ -31,14 +40,7 @@ enum TeamFixture {
 
     func connection(_ e: Editor, _ id: Int) -> AccountRef? { e.blueprint.module(id: id)?.connections.first }
 
-    /// What `scened connections --swap OLD=NEW --connections team.json` writes for the demo.
-    func headless(_ edit: (inout ConnectionScript) throws -> Void) throws -> [UInt8] {
-        var script = ConnectionScript()
-        try edit(&script)
-        var s = EditSession(document: try JSONDocument(bytes: DemoScenario.bytes))
-        _ = try script.run(on: &s, team: TeamFixture.team)
-        return s.document.bytes
-    }
+    func headless(_ edit: (inout ConnectionScript) throws -> Void) throws -> [UInt8] { try TeamFixture.headless(edit) }
 
     @Test func assignThenApplyToOthersEqualsTheHeadlessSwapAndUndoesInTwoSteps() throws {
         let e = try TeamFixture.editor()

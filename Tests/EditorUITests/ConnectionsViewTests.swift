@@ -9,13 +9,7 @@ import BlueprintKit
     func press(_ e: Editor, _ keys: String) throws { for k in try Key.parseSequence(keys) { e.handle(k) } }
     func connection(_ e: Editor, _ id: Int) -> AccountRef? { e.blueprint.module(id: id)?.accounts.first }
 
-    func headless(_ edit: (inout ConnectionScript) throws -> Void) throws -> [UInt8] {
-        var script = ConnectionScript()
-        try edit(&script)
-        var s = EditSession(document: try JSONDocument(bytes: DemoScenario.bytes))
-        _ = try script.run(on: &s, team: TeamFixture.team)
-        return s.document.bytes
-    }
+    func headless(_ edit: (inout ConnectionScript) throws -> Void) throws -> [UInt8] { try TeamFixture.headless(edit) }
 
     @Test func tableHasSectionsAndTheModulesListJumpsToTheTree() throws {
         let e = try TeamFixture.editor()
