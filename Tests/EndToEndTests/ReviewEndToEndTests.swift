@@ -110,8 +110,10 @@ extension EndToEnd {
             let dir = (file as NSString).deletingLastPathComponent
             let up = run([bin, "upgrade", original] + applied.sorted().flatMap { ["--module", String($0)] } + ["-o", dir + "/upgraded.json"])
             #expect(up.status == 0, "scened upgrade: \(up.err)")
-            let set = run([bin, "connections", dir + "/upgraded.json", "--set", "\(second)=44001", "--label", "44001=Backup OAuth",
-                           "--force", "-o", dir + "/expected.json"])
+            let team = dir + "/team.json"
+            try Data(#"{"connections": [{"id": 44001, "name": "Backup OAuth", "accountName": "oauth2"}]}"#.utf8).write(to: URL(fileURLWithPath: team))
+            let set = run([bin, "connections", dir + "/upgraded.json", "--connections", team, "--set", "\(second)=44001",
+                           "-o", dir + "/expected.json"])
             #expect(set.status == 0, "scened connections: \(set.err)")
             #expect(FileManager.default.contents(atPath: file) == FileManager.default.contents(atPath: dir + "/expected.json"))
             // and the inventory shows the new connection on that module
@@ -119,7 +121,7 @@ extension EndToEnd {
             let json = try #require(try JSONSerialization.jsonObject(with: Data(inv.out.utf8)) as? [String: Any])
             let conns = try #require(json["connections"] as? [[String: Any]])
             let added = try #require(conns.first { ($0["id"] as? Int) == 44001 })
-            // (no label: the upgraded module keeps no restore entry for it, and scened adds none)
+            #expect(added["label"] as? String == "Backup OAuth")
             #expect((added["modules"] as? [[String: Any]])?.compactMap { $0["module"] as? Int } == [second])
         }
     }

@@ -129,7 +129,27 @@ public enum ConnectionEditor {
         }
         out += try restoreSplices(ref, label: choice.label, type: ref.kind == .connection ? choice.type : nil,
                                   scoped: ref.kind == .connection ? choice.scoped : nil, in: doc)
+        if ref.restoreEntry == nil, let label = choice.label, let rp = restoreParameters(of: m, in: doc) {
+            // A module that kept no label for this parameter (e.g. just upgraded, where the
+            // new version's parameter starts empty) gets one, as Make writes it when a
+            // connection is chosen: data before label. Without `metadata.restore.parameters`
+            // nothing is added.
+            let type = ref.kind == .connection ? choice.type : nil
+            let data: [(String, JSONValue)] = type.map { t in
+                (choice.scoped.map { [("scoped", JSONValue.string($0 ? "true" : "false"))] } ?? []) + [("connection", .string(t))]
+            } ?? []
+            let entry: JSONValue = .object((data.isEmpty ? [] : [("data", .object(data))]) + [("label", .string(label))])
+            out.append(try doc.setMember(rp, ref.parameter, entry))
+        }
         return out
+    }
+
+    /// `metadata.restore.parameters` of a module, when it is an object.
+    static func restoreParameters(of m: Module, in doc: JSONDocument) -> Int? {
+        guard let md = doc.member(m.node, "metadata"), doc.kind(md) == .object,
+              let r = doc.member(md, "restore"), doc.kind(r) == .object,
+              let rp = doc.member(r, "parameters"), doc.kind(rp) == .object else { return nil }
+        return rp
     }
 
     /// Updates the label (and, for connections, `data.connection` and `data.scoped`) of an existing

@@ -135,6 +135,8 @@ extension Editor {
                 var choice = connectionInventory().choice(p.kind, id: ConnectionChoice(idText: id).id)
                 let label = text.trimmingCharacters(in: " ")
                 if !label.isEmpty { choice.label = label }
+                // an id nobody knows the type of, for a parameter that takes one type: that type
+                if choice.type == nil, p.kind == .connection, p.accepted.count == 1 { choice.type = p.accepted[0] }
                 pickerAssign(choice, force: false)
             case .none: break
             }
