@@ -24,7 +24,7 @@ let package = Package(
         .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit"], swiftSettings: strict),
         // FuzzCorpus/ holds the fuzzers' replay inputs; FuzzReplayTests reads them by path.
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["FuzzCorpus"], swiftSettings: strict),
-        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit"], exclude: ["Golden", "FuzzCorpus"], swiftSettings: strict),
         // Runs the real binary in tmux; no module dependencies.
         .testTarget(name: "EndToEndTests", swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesW", "EditorUI"], swiftSettings: strict),

@@ -50,7 +50,8 @@ private struct Snapshot {
 ///
 /// Editor protocol: create one when a file (or the demo) is opened, with the stamp
 /// of what was read; call `update(document:)` after every edit that leaves unsaved
-/// changes; `saved(stamp:)` after a successful save; `finish()` on a clean quit.
+/// changes; `clear()` when the document is unmodified again; `saved(stamp:)` after a
+/// successful save; `finish()` on a clean quit.
 /// `installSignalHandlers(restoreTerminal:)` once at startup, on the main thread.
 public final class RecoveryWriter: Sendable {
     /// The original (nil for the demo) and where the recovery file goes.
@@ -82,7 +83,12 @@ public final class RecoveryWriter: Sendable {
         finish()
     }
 
-    /// Nothing unsaved any more (clean quit, or all edits undone): unpublish and delete
+    /// Nothing unsaved any more (all edits undone): a signal writes nothing. Unlike
+    /// `finish()`, an existing recovery file is left alone (it may hold an earlier
+    /// session's edits that were not dealt with yet).
+    public func clear() { publish(nil) }
+
+    /// Nothing unsaved any more (clean quit, or a save): unpublish and delete
     /// any recovery file this writer owns.
     public func finish() {
         publish(nil)

@@ -17,7 +17,7 @@ extension Editor {
                 let keys = keyTable.keys(for: .help)
                 setMessage("\(key.displayName) is not bound here; press \(keys.first?.displayName ?? "?") for help")
             }
-            if key == .escape, screen != .main { screen = .main }
+            if key == .escape, screen != .main { closeScreen() }
             return !wantsQuit
         }
         perform(action)
@@ -53,7 +53,7 @@ extension Editor {
             if isModified { confirm = .quit } else { wantsQuit = true }
         case .redraw: wantsFullRedraw = true
         case .help: screen = .help; screenScroll = 0
-        case .cancel: screen = .main; screenScroll = 0
+        case .cancel: closeScreen()
         default: performFieldAction(action)
         }
     }
