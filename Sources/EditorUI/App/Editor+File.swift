@@ -26,6 +26,7 @@ extension Editor {
         let sameFile = path.map { Recovery.absoluteTarget($0) == Recovery.absoluteTarget(target) } ?? false
         let bytes = session.document.bytes
         let written: FileStamp
+        var warning: FileError?
         do {
             written = try SafeSave.write(bytes, to: target, options: saveOptions, expecting: sameFile && !force ? stamp : nil)
         } catch {
@@ -33,11 +34,15 @@ extension Editor {
             case .externalChange(let c):
                 pendingSaveTarget = target
                 confirm = .externalChange(whatChanged: c.whatChanged)
+                return false
             case .io(let e):
                 quitAfterSave = false
                 setMessage("not saved: \(e) — the file is unchanged and your edits are kept; W saves elsewhere", error: true)
+                return false
+            case .notDurable(let e, let stamp):
+                written = stamp
+                warning = e
             }
-            return false
         }
         var s = session
         s.markSaved()
@@ -50,6 +55,11 @@ extension Editor {
             if sameFile { w.saved(stamp: written) } else { w.finish(); recoveryWriter = RecoveryWriter(for: target, stamp: written) }
         }
         recoveryGeneration = nil
+        if let warning {
+            quitAfterSave = false   // stay: the person should see this
+            setMessage("\(warning) — check the disk", error: true)
+            return false
+        }
         setMessage("saved \(target) (\(bytes.count) bytes)")
         return true
     }
