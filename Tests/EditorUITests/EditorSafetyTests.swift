@@ -241,6 +241,22 @@ import Glibc
         #expect(read(f) == e.session.document.bytes)
     }
 
+    // MARK: what the questions look like
+
+    @Test func questionFramesAt80x24() throws {
+        let dir = scratch(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let f = "\(dir)/a.json"
+        write(f, DemoScenario.bytes)
+        leaveRecoveryFile(for: f, document: try edited(), base: Array(DemoScenario.bytes.dropLast()))
+        let e = try open(f)
+        Golden.check("safety-recover-question-80x24.txt", Snapshot.render(e, keys: [], width: 80, height: 24).plainText() + "\n")
+        try press(e, "x:3<Enter>u")
+        write(f, Array(DemoScenario.bytes.dropLast()))
+        var times = [timeval(tv_sec: 1_764_000_000, tv_usec: 0), timeval(tv_sec: 1_764_000_000, tv_usec: 0)]
+        utimes(f, &times)   // a fixed mtime: the question shows it
+        Golden.check("safety-external-change-80x24.txt", Snapshot.render(e, keys: [.ctrl("s")], width: 80, height: 24).plainText() + "\n")
+    }
+
     // MARK: failed saves
 
     @Test(arguments: [SaveStep.write, .fsync, .rename])
