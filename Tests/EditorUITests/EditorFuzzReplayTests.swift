@@ -20,6 +20,22 @@ import Testing
         }
     }
 
+    /// Found by the theme fuzzer: "did you mean" compared every unknown word with every
+    /// name by edit distance, quadratic in the word's length. A megabyte-long word must
+    /// cost no more than reading it.
+    @Test func aHugeUnknownWordIsCheap() {
+        let word = String(repeating: "a", count: 1_000_000)
+        let clock = ContinuousClock()
+        let t = clock.measure {
+            let c = Config.parse(word + "\n", file: "config", home: nil)
+            #expect(c.errors.count == 1)
+            let th = ThemeFile.parse(word + " fg=1\n", name: "x", file: "x.theme")
+            #expect(th.errors.count == 1)
+        }
+        #expect(t < .seconds(5), "took \(t)")
+        #expect(ConfigText.didYouMean("selectd", StyleSlot.allCases.map(\.rawValue)) == " (did you mean 'selected'?)")
+    }
+
     @Test func hostileSeedsPassEveryTarget() {
         let seeds: [[UInt8]] = [
             [], [0xEF, 0xBB, 0xBF], Array("\0\r\n\u{1B}[31m\n".utf8), [0xFF, 0xFE, 0x0A, 0xC3],
