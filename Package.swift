@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(name: "scened-bench", dependencies: ["BlueprintGen", "BlueprintKit", "EditorUI", "CursesTerminal", "CNcursesW"], swiftSettings: strict),
         // FuzzCorpus/ holds the fuzzers' replay inputs; FuzzReplayTests reads them by path.
         .testTarget(name: "BlueprintKitTests", dependencies: ["BlueprintKit"], exclude: ["FuzzCorpus"], swiftSettings: strict),
-        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit", "BlueprintGen"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit", "BlueprintGen"], exclude: ["Golden", "FuzzCorpus"], swiftSettings: strict),
         // Runs the real binary in tmux; no module dependencies.
         .testTarget(name: "EndToEndTests", swiftSettings: strict),
         .testTarget(name: "BlueprintGenTests", dependencies: ["BlueprintGen", "BlueprintKit"], swiftSettings: strict),

@@ -12,6 +12,8 @@ enum Exit {
     static let software: Int32 = 70
     static let cantCreate: Int32 = 73
     static let ioError: Int32 = 74
+    /// EX_TEMPFAIL: `-i` refused because FILE changed since it was read; run again (or --force).
+    static let changedOnDisk: Int32 = 75
 }
 
 let scenedVersion = "0.1.0"

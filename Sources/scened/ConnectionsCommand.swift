@@ -9,7 +9,7 @@ let connectionsCommand = Command(
     name: "connections",
     summary: "list connections, webhooks, keys, data stores; set, swap, relabel or clear them",
     usage: """
-    scened connections FILE|- [--json] [--connections TEAMFILE] [edits] [--dry-run | -o OUT | -i]
+    scened connections FILE|- [--json] [--connections TEAMFILE] [edits] [--dry-run | -o OUT | -i [--overwrite]]
 
       Without edits: every connection (and webhook, key, data store, data structure,
       device) the scenario uses, with id, label, type, the modules using it and warnings.
@@ -32,9 +32,13 @@ let connectionsCommand = Command(
     output of edits (default: the edited blueprint on standard output):
       --dry-run    print a unified diff and write nothing
       -o OUT       write to OUT (atomically)
-      -i           replace FILE atomically (--in-place)
+      -i           replace FILE atomically (--in-place). Refused (exit 75, nothing written)
+                   when FILE changed on disk since it was read
+      --overwrite  with -i: write even when FILE changed since it was read (here --force
+                   means the connection check above, not this)
     A swap or label that matches nothing exits 1 and writes nothing; a refused edit
-    (unknown module, wrong type, id not in the team list) exits 65.
+    (unknown module, wrong type, id not in the team list) exits 65. 73: cannot write
+    (the file is unchanged); 75: FILE changed since it was read (-i).
     """,
     run: runConnections)
 
@@ -42,6 +46,7 @@ func runConnections(_ argv: [String]) -> Int32 {
     var args = Args(argv, command: "connections")
     let json = args.flag("--json"), force = args.flag("--force"), dryRun = args.flag("--dry-run")
     let inPlace = args.flag("-i", "--in-place")
+    let overwrite = args.flag("--overwrite")
     var script = ConnectionScript()
     let out: String?, teamPath: String?, kindText: String?, files: [String]
     do {
@@ -69,12 +74,13 @@ func runConnections(_ argv: [String]) -> Int32 {
     script.force = force
     if script.app != nil && script.swaps.isEmpty { return usageFailure(connectionsCommand, "--app limits --swap; give a --swap") }
     if script.isEmpty {
-        if out != nil || inPlace || dryRun || force {
-            return usageFailure(connectionsCommand, "-o, -i, --dry-run and --force need an edit (--set, --swap, --label or --clear)")
+        if out != nil || inPlace || dryRun || force || overwrite {
+            return usageFailure(connectionsCommand, "-o, -i, --dry-run, --force and --overwrite need an edit (--set, --swap, --label or --clear)")
         }
     } else {
         if json { return usageFailure(connectionsCommand, "--json lists the inventory; it cannot be combined with edits") }
         if inPlace && (out != nil || files[0] == "-") { return usageFailure(connectionsCommand, "-i replaces FILE; it cannot be used with -o or standard input") }
+        if overwrite && !inPlace { return usageFailure(connectionsCommand, "--overwrite only applies to -i") }
     }
     let file = files[0], shown = file == "-" ? "<stdin>" : file
     let bp: Blueprint
@@ -115,11 +121,8 @@ func runConnections(_ argv: [String]) -> Int32 {
         return Exit.ok
     }
     if inPlace {
-        do { try SafeSave.write(bytes, to: file) } catch {
-            FileIO.writeStderr("scened connections: \(error)\n")
-            return Exit.cantCreate
-        }
-        return Exit.ok
+        return writeInPlace(bytes, to: file, original: bp.document.bytes, force: overwrite, command: "connections",
+                            forceFlag: "--overwrite")
     }
     return writeOutput(bytes, to: out, command: "connections")
 }

@@ -14,12 +14,17 @@ func makeEditor(path: String?, command: String, glyphs: Glyphs, keyTable: KeyTab
         catch { FileIO.writeStderr("scened: the built-in demo failed to load: \(error)\n"); return .failure(ExitFailure(code: Exit.software)) }
     }
     let bytes: [UInt8]
-    do { bytes = try FileIO.read(path) } catch {
+    var stamp: FileStamp? = nil
+    do {
+        // The stamp of exactly the bytes read: saving compares it with the file on disk.
+        if path == "-" { bytes = try FileIO.read(path) } else { (bytes, stamp) = try FileStamp.read(path) }
+    } catch {
         FileIO.writeStderr("scened \(command): \(error)\n")
         return .failure(ExitFailure(code: Exit.noInput))
     }
     do {
-        return .success(try Editor(bytes: bytes, path: path == "-" ? nil : path, services: services, keyTable: keyTable, glyphs: glyphs))
+        return .success(try Editor(bytes: bytes, path: path == "-" ? nil : path, services: services, keyTable: keyTable,
+                                   glyphs: glyphs, stamp: stamp))
     } catch {
         FileIO.writeStderr("\(path):\(error.line):\(error.column): \(error.message)\n")
         return .failure(ExitFailure(code: Exit.dataError))
@@ -61,6 +66,16 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     case .success(let e): editor = e
     case .failure(let f): return f.code
     }
+    editor.saveOptions = SaveOptions(backup: settings.backup)
+    // Safe saving: temporaries of a save that was killed go; unsaved edits are kept
+    // ready for SIGHUP/SIGTERM; a recovery file from an earlier session is offered.
+    // Standard input has no file to recover into: its edits are not kept.
+    let fromStdin = files.first == "-"
+    if !fromStdin {
+        if let p = editor.path { SafeSave.removeStaleTemporaries(for: p) }
+        editor.enableRecovery()
+        if let found = Recovery.find(for: editor.path) { editor.offerRecovery(found) }
+    }
     let screen: CursesScreen
     do {
         screen = try CursesScreen(theme: settings.theme, forceMono: settings.forceMono)
@@ -68,7 +83,8 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
         FileIO.writeStderr("scened: \(error)\n")
         return 1
     }
-    TerminalGuard.install()
+    // SIGHUP/SIGTERM: the terminal is restored, then the unsaved document is written.
+    TerminalGuard.install(onTerminate: RecoveryWriter.signalHook)
     defer { screen.shutdown() }
     screen.enableMouse(settings.mouse)
     editor.showStartupWarnings(settings.warnings)
@@ -83,11 +99,16 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
             // A blocking read that keeps failing means the terminal is gone (hangup):
             // stop instead of spinning.
             failedReads += 1
-            if failedReads >= 100 { break }
+            if failedReads >= 100 {
+                // Like a hangup: keep the unsaved edits in the recovery file.
+                if editor.isModified { editor.recoveryWriter?.writeNow() }
+                return Exit.ioError
+            }
             continue
         }
         failedReads = 0
         if !editor.handle(key) { break }
     }
+    editor.finishRecovery()
     return Exit.ok
 }

@@ -8,6 +8,9 @@
 //   return writeInPlace(output, to: path, readStamp: src.stamp, force: force, command: "upgrade")
 // or, when the command already loaded the blueprint with `loadBlueprint`:
 //   return writeInPlace(output, to: path, original: bp.document.bytes, force: force, command: "upgrade")
+#if canImport(Glibc)
+import Glibc
+#endif
 import BlueprintKit
 
 /// The bytes of a file to be rewritten in place, with the stamp of exactly those bytes.
@@ -31,10 +34,12 @@ func readForInPlace(_ path: String, command: String) -> Result<InPlaceSource, Ex
     }
 }
 
-/// Atomically replaces `path` with `bytes`. Refuses (exit 73, nothing written) when the
-/// file's content changed since it was read as `readStamp`, unless `force`. Prints why.
+/// Atomically replaces `path` with `bytes`. Refuses (exit 75, nothing written) when the
+/// file's content changed since it was read as `readStamp`, unless `force`; a failed
+/// write exits 73. Prints why. `forceFlag` is the option the message suggests.
 func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force: Bool,
-                  backup: Bool = false, command: String) -> Int32 {
+                  backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
+    holdForTests()
     do {
         try SafeSave.write(bytes, to: path, options: SaveOptions(backup: backup), expecting: force ? nil : readStamp)
         return Exit.ok
@@ -42,9 +47,13 @@ func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force
         switch error {
         case .externalChange(let c):
             FileIO.writeStderr("scened \(command): \(c.path): changed on disk since it was read (\(c.whatChanged)); nothing written. "
-                               + "Run the command again, or pass --force to overwrite.\n")
+                               + "Run the command again on the new version, or pass \(forceFlag) to overwrite it.\n")
+            return Exit.changedOnDisk
         case .io(let e):
             FileIO.writeStderr("scened \(command): \(e); the file is unchanged\n")
+        case .notDurable(let e, _):
+            FileIO.writeStderr("scened \(command): \(e)\n")
+            return Exit.ioError
         }
         return Exit.cantCreate
     }
@@ -52,6 +61,16 @@ func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force
 
 /// Same, with the stamp derived from the bytes the command parsed (content comparison).
 func writeInPlace(_ bytes: [UInt8], to path: String, original: [UInt8], force: Bool,
-                  backup: Bool = false, command: String) -> Int32 {
-    writeInPlace(bytes, to: path, readStamp: FileStamp(bytes: original), force: force, backup: backup, command: command)
+                  backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
+    writeInPlace(bytes, to: path, readStamp: FileStamp(bytes: original), force: force, backup: backup,
+                 command: command, forceFlag: forceFlag)
+}
+
+/// Test seam: with SCENED_TEST_HOLD_IN_PLACE set, prints `held` and waits for a line on
+/// standard input before writing, so a test can change FILE between read and write.
+private func holdForTests() {
+    guard getenv("SCENED_TEST_HOLD_IN_PLACE") != nil else { return }
+    FileIO.writeStdout("held\n")
+    var c: UInt8 = 0
+    while read(0, &c, 1) == 1 && c != 0x0A {}
 }

@@ -7,7 +7,7 @@ let setCommand = Command(
     name: "set",
     summary: "set a module's label, field values, filter or route flag, or a scenario setting",
     usage: """
-    scened set FILE|- MODULE PATH=VALUE [PATH=VALUE...] [-o OUT | -i | --dry-run] [--string | --json]
+    scened set FILE|- MODULE PATH=VALUE [PATH=VALUE...] [-o OUT | -i [--force] | --dry-run] [--string | --json]
 
       MODULE    a module id (3 or #3), or `scenario` for the scenario's name and settings
       PATH      mapper.url, parameters.maxResults, metadata.designer.name (or label),
@@ -18,11 +18,14 @@ let setCommand = Command(
       --string  every VALUE is a string, whatever the field held
       --json    every VALUE must be JSON and is written as given (its type may change)
       -o OUT    write to OUT (atomically) instead of standard output
-      -i        replace FILE atomically (--in-place)
+      -i        replace FILE atomically (--in-place). Refused (exit 75, nothing written)
+                when FILE changed on disk since it was read
+      --force   with -i: write even when FILE changed since it was read (also --overwrite)
       --dry-run print a unified diff and write nothing
 
       Exit: 0 done, 1 no such module or field (nothing written), 64 usage,
-      65 malformed FILE or a value the field refuses, 66 cannot open, 73 cannot write.
+      65 malformed FILE or a value the field refuses, 66 cannot open, 73 cannot write,
+      75 FILE changed since it was read (-i).
     """,
     run: runSet)
 
@@ -30,6 +33,7 @@ func runSet(_ argv: [String]) -> Int32 {
     var args = Args(argv, command: "set")
     let dryRun = args.flag("--dry-run")
     let inPlace = args.flag("-i", "--in-place")
+    let force = args.flag("--force", "--overwrite")
     let forceString = args.flag("--string")
     let forceJSON = args.flag("--json")
     let out: String?
@@ -45,6 +49,7 @@ func runSet(_ argv: [String]) -> Int32 {
     if [out != nil, inPlace, dryRun].filter({ $0 }).count > 1 { return usageFailure(setCommand, "choose one of -o, -i and --dry-run") }
     let file = pos[0]
     if inPlace && file == "-" { return usageFailure(setCommand, "-i replaces FILE; it cannot be used with standard input") }
+    if force && !inPlace { return usageFailure(setCommand, "--force only applies to -i") }
     let target: SetTarget
     switch SetTarget(pos[1]) {
     case .some(let t): target = t
@@ -97,11 +102,7 @@ func runSet(_ argv: [String]) -> Int32 {
     }
     if inPlace {
         if bytes == bp.document.bytes { return Exit.ok }
-        do { try SafeSave.write(bytes, to: file) } catch {
-            FileIO.writeStderr("scened set: \(error); the file is unchanged\n")
-            return Exit.cantCreate
-        }
-        return Exit.ok
+        return writeInPlace(bytes, to: file, original: bp.document.bytes, force: force, command: "set")
     }
     return writeOutput(bytes, to: out, command: "set")
 }

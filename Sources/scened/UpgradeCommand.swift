@@ -5,7 +5,7 @@ let upgradeCommand = Command(
     name: "upgrade",
     summary: "upgrade deprecated modules, keeping configuration and downstream mappings",
     usage: """
-    scened upgrade FILE|- [--all | --module ID...] [--dry-run] [-o OUT | -i] [--catalog FILE]...
+    scened upgrade FILE|- [--all | --module ID...] [--dry-run] [-o OUT | -i [--force]] [--catalog FILE]...
 
       Upgrades every upgradable module (--all, the default) or the listed ones
       (--module ID, repeatable), each as one step: module and version change,
@@ -14,10 +14,13 @@ let upgradeCommand = Command(
       error handlers and designer metadata are kept.
       --dry-run  print a unified diff (--- a/FILE, +++ b/FILE) and write nothing
       -o OUT     write the result to OUT (atomically); default: standard output
-      -i         write the result back to FILE (atomically)
+      -i         write the result back to FILE (atomically). Refused (exit 75, nothing
+                 written) when FILE changed on disk since it was read
+      --force    with -i: write even when FILE changed since it was read (also --overwrite)
       A summary goes to standard error: upgraded, references rewritten, fields
       flagged for review, modules needing a connection, manual modules left.
-      exit: 0 done, 1 a listed module cannot be upgraded, 65 malformed input
+      exit: 0 done, 1 a listed module cannot be upgraded, 65 malformed input,
+      73 cannot write (the file is unchanged), 75 FILE changed since it was read
     """,
     run: runUpgrade)
 
@@ -26,6 +29,7 @@ func runUpgrade(_ argv: [String]) -> Int32 {
     let dryRun = args.flag("--dry-run", "-n")
     let inPlace = args.flag("-i", "--in-place")
     let all = args.flag("--all")
+    let force = args.flag("--force", "--overwrite")
     let catalogFiles: [String], idTexts: [String], out: String?, files: [String]
     do {
         catalogFiles = try args.options("--catalog")
@@ -37,6 +41,7 @@ func runUpgrade(_ argv: [String]) -> Int32 {
     if all && !idTexts.isEmpty { return usageFailure(upgradeCommand, "--all and --module exclude each other") }
     if inPlace && out != nil { return usageFailure(upgradeCommand, "-i and -o exclude each other") }
     if inPlace && files[0] == "-" { return usageFailure(upgradeCommand, "-i needs a file, not standard input") }
+    if force && !inPlace { return usageFailure(upgradeCommand, "--force only applies to -i") }
     var ids: Set<Int>?
     if !idTexts.isEmpty {
         var s = Set<Int>()
@@ -88,7 +93,9 @@ func runUpgrade(_ argv: [String]) -> Int32 {
                                             oldName: "a/\(name)", newName: "b/\(name)"))
         return failures.isEmpty ? Exit.ok : Exit.attention
     }
-    let code = writeOutput(session.document.bytes, to: inPlace ? files[0] : out, command: "upgrade")
+    let code = inPlace
+        ? writeInPlace(session.document.bytes, to: files[0], original: bp.document.bytes, force: force, command: "upgrade")
+        : writeOutput(session.document.bytes, to: out, command: "upgrade")
     if code != Exit.ok { return code }
     return failures.isEmpty ? Exit.ok : Exit.attention
 }

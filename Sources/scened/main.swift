@@ -33,7 +33,8 @@ let allCommands: [Command] = [
     """
     let w = allCommands.map { $0.name.count }.max() ?? 0
     for c in allCommands { s += "  \(c.name.padded(w + 2))\(c.summary)\n" }
-    s += "\nexit codes: 0 ok, 1 needs attention, 64 usage, 65 malformed input, 66 cannot open, 73 cannot write\n"
+    s += "\nexit codes: 0 ok, 1 needs attention, 64 usage, 65 malformed input, 66 cannot open, 73 cannot write,\n"
+        + "  74 written but not synced to disk, 75 FILE changed since it was read (-i; --force overwrites)\n"
     s += "'scened COMMAND --help' describes each command.\n"
     return s
 }

@@ -40,7 +40,7 @@ private func tempFile(_ text: String, name: String = "bp.json") throws -> (path:
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.out.hasPrefix("scened 0.1.0: a terminal editor"))
         #expect(r.out.contains("\n  list  ") && r.out.contains("\n  fmt   "))
-        #expect(r.out.contains("exit codes: 0 ok, 1 needs attention, 64 usage, 65 malformed input, 66 cannot open, 73 cannot write"))
+        #expect(r.out.contains("exit codes: 0 ok, 1 needs attention, 64 usage, 65 malformed input, 66 cannot open, 73 cannot write,\n  74 written but not synced to disk, 75 FILE changed since it was read"))
     }
 
     @Test(arguments: [["--version"], ["-V"], ["list", "--version"], ["fmt", "--version"]])

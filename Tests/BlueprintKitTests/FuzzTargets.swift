@@ -8,7 +8,7 @@
 
 enum FuzzTargets {
     /// Name → body. Adding a target: a function here, a harness file, one line in run.sh.
-    static let all: [(name: String, run: @Sendable ([UInt8]) -> String?)] = [("json", json), ("blueprint", blueprint), ("recovery", recovery)]
+    static let all: [(name: String, run: @Sendable ([UInt8]) -> String?)] = [("json", json), ("blueprint", blueprint), ("recovery", recovery), ("catalog", catalog)]
 
     /// The JSON parser and document: parse or give an in-range error; a parsed document
     /// writes back byte for byte and its value survives render → reparse in every layout.
@@ -79,5 +79,30 @@ enum FuzzTargets {
         let again = parsed.header.line + Array(bytes[parsed.bodyOffset...])
         guard let p2 = try? Recovery.parse(again, path: "fuzz") else { return "rewritten header does not parse" }
         return p2.header == parsed.header ? nil : "header round trip changed it"
+    }
+
+    /// The demo scenario, parsed once: what a fuzzed user catalog upgrades.
+    static let demo: Blueprint? = try? Blueprint(bytes: DemoScenario.bytes)
+
+    /// A user catalog file on top of the shipped one (its rule sets are visible to
+    /// `include`): loads or gives a `file:line:col` error inside the text; a loaded
+    /// catalog upgrades the demo scenario to JSON that still parses, and undoing every
+    /// upgrade gives back the demo's bytes.
+    static func catalog(_ bytes: [UInt8]) -> String? {
+        var c = Catalog.shipped
+        do { try c.add(bytes: bytes, source: "fuzz.json") } catch {
+            if error.file != "fuzz.json" { return "error names \(error.file)" }
+            let lines = 1 + bytes.lazy.filter { $0 == 0x0A }.count
+            if error.line < 1 || error.line > lines || error.column < 1 { return "error position \(error.line):\(error.column) outside the file" }
+            return nil
+        }
+        for e in c.sortedEntries.prefix(2000) { _ = e.displayName; _ = e.key }
+        guard let demo else { return "the demo scenario does not load" }
+        for m in demo.modules { _ = c.status(of: m) }
+        var s = EditSession(document: demo.document)
+        _ = UpgradeEngine(catalog: c).upgradeAll(in: &s)
+        if (try? Blueprint(document: s.document)) == nil { return "upgrading gave a document that is not a blueprint" }
+        while s.undo() != nil {}
+        return s.document.bytes == demo.document.bytes ? nil : "undoing the upgrades did not restore the demo"
     }
 }

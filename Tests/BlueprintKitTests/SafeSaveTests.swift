@@ -178,9 +178,9 @@ import Glibc
                 #expect(p.terminationStatus == 0)
                 #expect(Safety.read(f) == new)
             } else {
-                #expect(p.terminationStatus == 73)
+                #expect(p.terminationStatus == 75)
                 #expect(err.contains("\(f): changed on disk since it was read (size \(old.count) → \(colleague.count) bytes"))
-                #expect(err.contains("nothing written. Run the command again, or pass --force to overwrite."))
+                #expect(err.contains("nothing written. Run the command again on the new version, or pass --force to overwrite it."))
                 #expect(Safety.read(f) == colleague)
             }
         }

@@ -120,6 +120,9 @@ final class Tmux {
         var e = env
         if e["TERM"] == nil { e["TERM"] = "xterm-256color" }
         if e["LANG"] == nil && e["LC_ALL"] == nil { e["LC_ALL"] = "C.UTF-8" }
+        // Recovery files of the demo go to the state folder: a fresh one per session, so
+        // the user's (or another test's) never shows up.
+        if e["XDG_STATE_HOME"] == nil { e["XDG_STATE_HOME"] = NSTemporaryDirectory() + "\(socket).state" }
         for (k, v) in e.sorted(by: { $0.key < $1.key }) { envPrefix += " \(k)=\(shellQuote(v))" }
         // Our own config (not the user's): keep dead panes so exit codes and last words
         // can be read, and pass ESC through at once.
@@ -135,6 +138,7 @@ final class Tmux {
     deinit {
         run([tmux, "-L", socket, "kill-server"])
         unlink(statusFile)
+        try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "\(socket).state")
     }
 
     /// Sends tmux key names (`Enter`, `Escape`, `C-s`, `Down`) or, with `literal`, text.

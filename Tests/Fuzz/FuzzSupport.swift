@@ -2,6 +2,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+#if FUZZ_EDITORUI  // the EditorUI targets link BlueprintKit as a module of its own
+import BlueprintKit
+#endif
 
 /// Runs a target body; a reported failure aborts, so libFuzzer records the input as a crash.
 func fuzzRun(_ body: ([UInt8]) -> String?, _ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {

@@ -125,13 +125,18 @@ public struct ExternalChange: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// A save that did not happen: an I/O failure or a refusal because of an external change.
 public enum SaveError: Error, Sendable, CustomStringConvertible {
+    /// Nothing was written: the original is as it was and no temporary file is left.
     case io(FileError)
     case externalChange(ExternalChange)
+    /// The new bytes replaced the file, but syncing its folder failed (an I/O error):
+    /// the save is visible but may not survive a crash. `written` is its stamp.
+    case notDurable(FileError, written: FileStamp)
 
     public var description: String {
         switch self {
         case .io(let e): return e.description
         case .externalChange(let c): return c.description
+        case .notDurable(let e, _): return e.description
         }
     }
 }

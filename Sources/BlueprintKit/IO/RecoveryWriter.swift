@@ -17,7 +17,10 @@
 // started after the exchange and can only have loaded the new block.
 //
 // One writer is active per process (the editor edits one document); a second
-// `update` from another writer simply replaces the published snapshot.
+// `update` from another writer simply replaces the published snapshot. Each
+// block records the writer that published it: `writeNow`, `clear` and `finish`
+// only act on their own writer's snapshot, so one writer can never write or
+// withdraw another's (this matters when tests run writers side by side).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -38,6 +41,8 @@ nonisolated(unsafe) private var terminalRestoreHook: (@convention(c) () -> Void)
 
 /// The fixed-size head of a published block; the strings and bytes follow it.
 private struct Snapshot {
+    /// The publishing writer (ObjectIdentifier's bits); only compared, never dereferenced.
+    var owner: Int
     var primary: UnsafePointer<CChar>
     var primaryTemp: UnsafePointer<CChar>
     var fallback: UnsafePointer<CChar>
@@ -50,7 +55,8 @@ private struct Snapshot {
 ///
 /// Editor protocol: create one when a file (or the demo) is opened, with the stamp
 /// of what was read; call `update(document:)` after every edit that leaves unsaved
-/// changes; `saved(stamp:)` after a successful save; `finish()` on a clean quit.
+/// changes; `clear()` when the document is unmodified again; `saved(stamp:)` after a
+/// successful save; `finish()` on a clean quit.
 /// `installSignalHandlers(restoreTerminal:)` once at startup, on the main thread.
 public final class RecoveryWriter: Sendable {
     /// The original (nil for the demo) and where the recovery file goes.
@@ -58,6 +64,7 @@ public final class RecoveryWriter: Sendable {
     public let recoveryPath: String
     public let fallbackPath: String
     private let baseStamp: Mutex<FileStamp?>
+    private let snapshotCount = Atomic<Int>(0)
 
     public init(for original: String?, stamp: FileStamp?) {
         self.original = original.map(Recovery.absoluteTarget)
@@ -67,12 +74,15 @@ public final class RecoveryWriter: Sendable {
         RecoveryWriter.makeDirectories(SafeSave.directory(of: fallbackPath))
     }
 
+    /// A writer that goes away takes its snapshot with it (the recovery file stays).
+    deinit { clear() }
+
     /// Publishes the current document as what a signal would write. Cost: one copy of
     /// the document. Call after each edit (not needed when the document is unmodified).
     public func update(document bytes: [UInt8]) {
         let header = RecoveryHeader(originalPath: original, originalStamp: baseStamp.withLock { $0 },
                                     time: Int(time(nil)), pid: getpid(), length: bytes.count)
-        publish(RecoveryWriter.makeBlock(paths: [recoveryPath, recoveryPath + "-new", fallbackPath, fallbackPath + "-new"],
+        publish(RecoveryWriter.makeBlock(owner: ownerID, paths: [recoveryPath, recoveryPath + "-new", fallbackPath, fallbackPath + "-new"],
                                          data: header.line + bytes))
     }
 
@@ -82,7 +92,12 @@ public final class RecoveryWriter: Sendable {
         finish()
     }
 
-    /// Nothing unsaved any more (clean quit, or all edits undone): unpublish and delete
+    /// Nothing unsaved any more (all edits undone): a signal writes nothing. Unlike
+    /// `finish()`, an existing recovery file is left alone (it may hold an earlier
+    /// session's edits that were not dealt with yet).
+    public func clear() { publish(nil) }
+
+    /// Nothing unsaved any more (clean quit, or a save): unpublish and delete
     /// any recovery file this writer owns.
     public func finish() {
         publish(nil)
@@ -95,7 +110,8 @@ public final class RecoveryWriter: Sendable {
     public func writeNow() -> Bool {
         handlersRunning.add(1, ordering: .sequentiallyConsistent)
         defer { handlersRunning.subtract(1, ordering: .sequentiallyConsistent) }
-        guard let p = UnsafeMutableRawPointer(bitPattern: published.load(ordering: .sequentiallyConsistent)) else { return false }
+        guard let p = UnsafeMutableRawPointer(bitPattern: published.load(ordering: .sequentiallyConsistent)),
+              p.load(as: Snapshot.self).owner == ownerID else { return false }
         return writeSnapshot(p)
     }
 
@@ -126,12 +142,28 @@ public final class RecoveryWriter: Sendable {
     /// `TerminalGuard.install(onTerminate: RecoveryWriter.signalHook)`.
     public static let signalHook: @convention(c) (Int32) -> Void = { _ in writePublishedFromSignal() }
 
+    private var ownerID: Int { Int(bitPattern: Unmanaged.passUnretained(self).toOpaque()) }
+
     private func publish(_ block: UnsafeMutableRawPointer?) {
-        let old = UnsafeMutableRawPointer(bitPattern: published.exchange(Int(bitPattern: block), ordering: .sequentiallyConsistent))
+        if block != nil { snapshotCount.add(1, ordering: .relaxed) }
+        let old: UnsafeMutableRawPointer?
+        if block == nil {
+            // Withdraw only this writer's own snapshot.
+            let current = published.load(ordering: .sequentiallyConsistent)
+            guard let p = UnsafeMutableRawPointer(bitPattern: current), p.load(as: Snapshot.self).owner == ownerID,
+                  published.compareExchange(expected: current, desired: 0, ordering: .sequentiallyConsistent).exchanged
+            else { return }
+            old = p
+        } else {
+            old = UnsafeMutableRawPointer(bitPattern: published.exchange(Int(bitPattern: block), ordering: .sequentiallyConsistent))
+        }
         if let old, handlersRunning.load(ordering: .sequentiallyConsistent) == 0 { free(old) }
     }
 
-    private static func makeBlock(paths: [String], data: [UInt8]) -> UnsafeMutableRawPointer {
+    /// How many snapshots this writer made (each `update` copies the document once).
+    public var snapshots: Int { snapshotCount.load(ordering: .relaxed) }
+
+    private static func makeBlock(owner: Int, paths: [String], data: [UInt8]) -> UnsafeMutableRawPointer {
         let cStrings = paths.map { Array($0.utf8CString) }
         let head = MemoryLayout<Snapshot>.stride
         let total = head + cStrings.reduce(0) { $0 + $1.count } + data.count
@@ -146,7 +178,7 @@ public final class RecoveryWriter: Sendable {
         }
         let bytes = (block + off).bindMemory(to: UInt8.self, capacity: max(1, data.count))
         data.withUnsafeBufferPointer { if let b = $0.baseAddress { bytes.update(from: b, count: data.count) } }
-        block.initializeMemory(as: Snapshot.self, repeating: Snapshot(
+        block.initializeMemory(as: Snapshot.self, repeating: Snapshot(owner: owner,
             primary: ptrs[0], primaryTemp: ptrs[1], fallback: ptrs[2], fallbackTemp: ptrs[3],
             data: UnsafePointer(bytes), count: data.count), count: 1)
         return block

@@ -15,6 +15,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 public struct SaveOptions: Sendable {
     /// Keep the previous bytes in `FILE.bak`.
@@ -64,7 +65,7 @@ public enum SafeSave {
     public static func write(_ bytes: [UInt8], to path: String, options: SaveOptions = SaveOptions()) throws(FileError) {
         do { _ = try write(bytes, to: path, options: options, expecting: nil) } catch {
             switch error {
-            case .io(let e): throw e
+            case .io(let e), .notDurable(let e, _): throw e
             case .externalChange(let c): throw FileError(path: path, message: c.description)   // not reached: nothing expected
             }
         }
@@ -126,7 +127,13 @@ public enum SafeSave {
         // Keep the original's permissions (mkstemp creates 0600) and owner.
         if fchmod(fd, mode) != 0 { throw fail("cannot set permissions") }
         if let (uid, gid) = owner { _ = fchown(fd, uid, gid) }
+        if let e = SaveFaults.failure(.write, target) {
+            _ = FileIO.writeAll(fd: fd, Array(bytes.prefix(bytes.count / 2)))   // a write that fails half way
+            errno = e
+            throw fail("cannot write")
+        }
         if !FileIO.writeAll(fd: fd, bytes) { throw fail("cannot write") }
+        if let e = SaveFaults.failure(.fsync, target) { errno = e; throw fail("cannot sync to disk") }
         if fsync(fd) != 0 { throw fail("cannot sync to disk") }
         var st = stat()
         _ = fstat(fd, &st)
@@ -137,9 +144,22 @@ public enum SafeSave {
         if let expecting {
             do { try check(target, shownAs: path, against: expecting) } catch { unlink(tmp); throw error }
         }
+        if let e = SaveFaults.failure(.rename, target) { errno = e; throw fail("cannot replace the file") }
         if rename(tmp, target) != 0 { throw fail("cannot replace the file") }
+        // The new bytes are in place; a failing directory sync means the rename may not
+        // survive a crash. Reported, not hidden (a failing disk), but the save happened.
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+        if dfd >= 0 {
+            var rc = fsync(dfd)
+            if let e = SaveFaults.failure(.directorySync, target) { errno = e; rc = -1 }
+            let e = errno
+            close(dfd)
+            // EINVAL/ENOTSUP: the file system cannot sync directories (nothing to report).
+            if rc != 0 && e != EINVAL && e != ENOTSUP {
+                throw .notDurable(FileError(path: path, errno: e, action: "saved, but the folder \(dir) could not be synced to disk, "
+                                            + "so the save may not survive a crash"), written: stamp)
+            }
+        }
         return stamp
     }
 
@@ -196,5 +216,34 @@ public enum SafeSave {
               parts[1].utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }),
               let pid = pid_t(parts[0]), pid > 0 else { return nil }
         return pid
+    }
+}
+
+/// The steps of a save that a test can make fail (`SaveFaults.inject`).
+enum SaveStep: Sendable, CaseIterable {
+    case write, fsync, rename, directorySync
+}
+
+/// Test seam for I/O errors that cannot be produced on demand (EIO): makes one step of
+/// saves to one target fail with an errno. Scoped to a target path so that tests
+/// running in parallel are not affected; costs one atomic load per step otherwise.
+enum SaveFaults {
+    private static let any = Atomic<Bool>(false)
+    private static let table = Mutex<[String: (step: SaveStep, errno: Int32)]>([:])
+
+    /// Saves to `target` (as resolved by SafeSave) fail at `step` with `errno` until cleared.
+    static func inject(_ step: SaveStep, errno e: Int32, target: String) {
+        table.withLock { $0[SafeSave.resolve(target)] = (step, e) }
+        any.store(true, ordering: .sequentiallyConsistent)
+    }
+
+    static func clear(target: String) {
+        table.withLock { $0[SafeSave.resolve(target)] = nil }
+    }
+
+    /// The errno to fail `step` with for `target`, if a test asked for one.
+    static func failure(_ step: SaveStep, _ target: String) -> Int32? {
+        guard any.load(ordering: .relaxed) else { return nil }
+        return table.withLock { t in t[target].flatMap { $0.step == step ? $0.errno : nil } }
     }
 }

@@ -19,7 +19,7 @@ extension Editor {
                 let keys = keyTable.keys(for: .help)
                 setMessage("\(key.displayName) is not bound here; press \(keys.first?.displayName ?? "?") for help")
             }
-            if key == .escape, screen != .main { screen = .main }
+            if key == .escape, screen != .main { closeScreen() }
             return !wantsQuit
         }
         perform(action)
@@ -57,9 +57,13 @@ extension Editor {
         case .help: openHelp()
         case .cancel:
             // help opened from the review or the connections view goes back to it
-            screen = screen == .help ? (helpReturnScreen ?? .main) : .main
+            if screen == .help, let back = helpReturnScreen {
+                screen = back
+                screenScroll = 0
+            } else {
+                closeScreen()
+            }
             helpReturnScreen = nil
-            screenScroll = 0
         case .connectionPicker:
             guard let m = selectedModule else { setMessage("select a module to pick its connection"); return }
             openConnectionPicker(moduleIndex: m.index)

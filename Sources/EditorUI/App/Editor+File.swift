@@ -1,4 +1,10 @@
-// Saving, and the pending-changes diff.
+// Saving, the pending-changes diff, and the external-change question.
+//
+// Saving to the file that was opened passes the stamp taken when it was read (or
+// last saved): if someone changed the file since, nothing is written and the
+// editor asks (o)verwrite / (d)iff / (c)ancel. Any failure (read-only, disk full,
+// file too large, I/O error) leaves the file as it was, keeps every edit, and says
+// what happened; `W` saves elsewhere.
 import BlueprintKit
 
 extension Editor {
@@ -13,21 +19,78 @@ extension Editor {
         return save(to: path)
     }
 
+    /// Saves to `target`. Over the opened file, refuses (and asks) when it changed on disk
+    /// since it was read, unless `force`.
     @discardableResult
-    public func save(to target: String) -> Bool {
+    public func save(to target: String, force: Bool = false) -> Bool {
+        let sameFile = path.map { Recovery.absoluteTarget($0) == Recovery.absoluteTarget(target) } ?? false
+        let bytes = session.document.bytes
+        let written: FileStamp
+        var warning: FileError?
         do {
-            try SafeSave.write(session.document.bytes, to: target)
+            written = try SafeSave.write(bytes, to: target, options: saveOptions, expecting: sameFile && !force ? stamp : nil)
         } catch {
-            setMessage("not saved: \(error) — your edits are kept; W saves elsewhere", error: true)
-            return false
+            switch error {
+            case .externalChange(let c):
+                pendingSaveTarget = target
+                confirm = .externalChange(whatChanged: c.whatChanged)
+                return false
+            case .io(let e):
+                quitAfterSave = false
+                setMessage("not saved: \(e) — the file is unchanged and your edits are kept; W saves elsewhere", error: true)
+                return false
+            case .notDurable(let e, let stamp):
+                written = stamp
+                warning = e
+            }
         }
         var s = session
         s.markSaved()
         session = s
         path = target
-        baseline = session.document.bytes
-        setMessage("saved \(target) (\(session.document.bytes.count) bytes)")
+        stamp = written
+        baseline = bytes
+        // The recovery file belongs to the file saved to; the edits are on disk now.
+        if let w = recoveryWriter {
+            if sameFile { w.saved(stamp: written) } else { w.finish(); recoveryWriter = RecoveryWriter(for: target, stamp: written) }
+        }
+        recoveryGeneration = nil
+        if let warning {
+            quitAfterSave = false   // stay: the person should see this
+            setMessage("\(warning) — check the disk", error: true)
+            return false
+        }
+        setMessage("saved \(target) (\(bytes.count) bytes)")
         return true
+    }
+
+    func handleExternalChangeKey(_ ch: Character?, _ key: Key) {
+        guard let target = pendingSaveTarget else { confirm = nil; return }
+        switch ch {
+        case "o", "y":
+            confirm = nil
+            pendingSaveTarget = nil
+            let quit = quitAfterSave
+            quitAfterSave = false
+            if save(to: target, force: true) && quit { wantsQuit = true }
+        case "d":
+            let disk = (try? FileIO.read(target)) ?? []
+            let name = Editor.fileName(target)
+            showDiffFromQuestion(title: "\(name) on disk vs your edits (q returns to the question)",
+                                 old: disk, new: session.document.bytes,
+                                 oldName: "a/\(name) (on disk now)", newName: "b/\(name) (your edits)")
+        case "c", "n":
+            cancelExternalChange()
+        default:
+            if key == .escape { cancelExternalChange() }
+        }
+    }
+
+    private func cancelExternalChange() {
+        confirm = nil
+        pendingSaveTarget = nil
+        quitAfterSave = false
+        setMessage("not saved: the file on disk was left as it is; your edits are kept (W saves elsewhere)")
     }
 
     /// The bytes on disk for the diff: the file as it is now, or empty for the demo.

@@ -59,12 +59,16 @@ extension Editor {
         case .quit:
             if ch == "s" || ch == "y" || ch == "w" {
                 confirm = nil
+                quitAfterSave = true
                 if save() { wantsQuit = true }
+                if confirm == nil { quitAfterSave = false }   // saved, failed, or asking for a name
             } else if ch == "d" {
                 confirm = nil; wantsQuit = true
             } else if ch == "c" || ch == "n" || key == .escape {
                 confirm = nil; setMessage("quit cancelled")
             }
+        case .recover: handleRecoverKey(ch, key)
+        case .externalChange: handleExternalChangeKey(ch, key)
         }
     }
 

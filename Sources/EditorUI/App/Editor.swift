@@ -24,6 +24,11 @@ public struct Prompt: Sendable, Equatable {
 public enum Confirm: Sendable, Equatable {
     case upgradeAll(automatic: Int, manual: Int)
     case quit
+    /// A recovery file was found on open (Editor+Recovery.swift). `when` is the time of
+    /// the edits; `fileChanged` is true when the file was saved by someone since.
+    case recover(when: String, file: String, fileChanged: Bool)
+    /// Saving found the file changed on disk since it was read (Editor+File.swift).
+    case externalChange(whatChanged: String)
 
     public var text: String {
         switch self {
@@ -31,6 +36,12 @@ public enum Confirm: Sendable, Equatable {
             return "Upgrade \(a) module\(a == 1 ? "" : "s")\(m > 0 ? " (\(m) need a manual replacement and are left alone)" : "")? (y/n)"
         case .quit:
             return "Save changes before quitting? (s)ave / (d)iscard / (c)ancel"
+        case .recover(let when, let file, let changed):
+            return "Unsaved edits from \(when) were found in \(file) (scened was stopped before saving them)."
+                + (changed ? " The file was saved by someone else since: recovering replaces their change." : "")
+                + " (r)ecover / (d)iff / (x) discard / (q)uit and decide later"
+        case .externalChange(let what):
+            return "The file changed on disk (\(what)): (o)verwrite / (d)iff / (c)ancel"
         }
     }
 }
@@ -105,12 +116,29 @@ public final class Editor {
     /// failed or was cancelled. Set by the terminal wiring, which must leave curses mode
     /// around the call (endwin, then refresh); nil means `E` is not available.
     public var runExternalEditor: ((String) -> String?)?
+    /// What the file looked like when it was read or last saved; saving refuses to
+    /// overwrite a different version without asking. nil: no file (demo, stdin).
+    public internal(set) var stamp: FileStamp?
+    /// Keeps the unsaved document ready for SIGHUP/SIGTERM (Editor+Recovery.swift).
+    public internal(set) var recoveryWriter: RecoveryWriter?
+    /// The session generation the writer holds; nil when it holds nothing.
+    var recoveryGeneration: Int?
+    /// The recovery file found on open, while its question is open.
+    public internal(set) var pendingRecovery: RecoveryFile?
+    /// The question a diff was opened from; it is asked again when the diff closes.
+    var resumeConfirm: Confirm?
+    /// Where the refused save was going (the external-change question).
+    var pendingSaveTarget: String?
+    /// Quit once the pending save succeeds (quit → save → external change → overwrite).
+    var quitAfterSave = false
+    /// `set backup = on` keeps FILE.bak.
+    public var saveOptions = SaveOptions()
     var detailCacheKey: String?
     var detailCache: [StyledLine] = []
 
     public init(bytes: [UInt8], path: String?, displayName: String? = nil,
                 services: EditorServices = .catalogBacked(), keyTable: KeyTable = .default,
-                glyphs: Glyphs = .unicode) throws(BlueprintLoadError) {
+                glyphs: Glyphs = .unicode, stamp: FileStamp? = nil) throws(BlueprintLoadError) {
         let bp = try Blueprint(bytes: bytes)
         self.blueprint = bp
         self.session = EditSession(document: bp.document)
@@ -120,6 +148,7 @@ public final class Editor {
         self.services = services
         self.keyTable = keyTable
         self.glyphs = glyphs
+        self.stamp = stamp
         refreshDerived()
     }
 
@@ -158,6 +187,7 @@ public final class Editor {
     func commit(_ newSession: EditSession) {
         let keep = selectedModule.map { ($0.id, $0.path) }
         session = newSession
+        syncRecovery()
         if let bp = try? Blueprint(document: session.document) { blueprint = bp }
         refreshDerived()
         if let keep, let m = blueprint.modules.first(where: { $0.id == keep.0 && $0.path == keep.1 }) ?? blueprint.modules.first(where: { $0.path == keep.1 }) {

@@ -59,9 +59,14 @@ enum ConfigText {
 
     /// The closest candidate to `word` (edit distance ≤ 2), for "did you mean".
     static func suggestion(for word: String, in candidates: [String]) -> String? {
+        // Lengths that differ by more than 2 are more than 2 edits apart: skip them, so a
+        // hostile file with a megabyte-long word costs nothing here (found by fuzzing:
+        // the quadratic distance made a 3 KB line take 100 ms, a long one minutes).
+        let longest = candidates.map(\.count).max() ?? 0
+        guard word.utf8.count <= 4 * (longest + 2) else { return nil }
         let w = Array(word.lowercased())
         var best: (String, Int)?
-        for c in candidates {
+        for c in candidates where abs(c.count - w.count) <= 2 {
             let d = distance(w, Array(c.lowercased()))
             if d <= 2 && d < (best?.1 ?? Int.max) { best = (c, d) }
         }
