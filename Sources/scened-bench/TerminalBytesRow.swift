@@ -19,7 +19,8 @@ func terminalBytesRow(_ table: inout Table, _ file: String) {
         guard let m = ptyBytes(path, detailX: detailX, pageDown: targeted) else { table.note("row 4: tmux session failed for \(label); skipped"); continue }
         let split = "tree ≈\(fmt(m.moveRegions.tree, 0)), detail ≈\(fmt(m.moveRegions.detail, 0)), title/status ≈\(fmt(m.moveRegions.other, 0))"
         table.add(4, "bytes to the terminal per key at 120×40, \(label) (real pty: tmux pipe-pane)",
-                  scened: "cursor move \(fmt(m.move, 0)) B (\(split))" + (targeted ? "; page down \(fmt(m.page, 0)) B" : ""),
+                  scened: "cursor move \(fmt(m.move, 0)) B (\(split)); 30 moves typed at once \(fmt(m.burst, 0)) B per move"
+                      + (targeted ? "; page down \(fmt(m.page, 0)) B" : ""),
                   peers: "full repaint of the same screen (Ctrl-L) \(fmt(m.full, 0)) B",
                   target: targeted ? "≤300 B per cursor move" : "", met: targeted ? m.move <= 300 : nil)
     }
@@ -32,6 +33,8 @@ struct PtyMeasurement {
     var moveRegions: (tree: Double, detail: Double, other: Double)
     var page: Double
     var full: Double
+    /// Per move when 30 moves arrive at once (key repeat, a slow link): one frame for all.
+    var burst: Double
 }
 
 /// Runs scened on `file` (nil: the demo) in tmux and measures bytes per key.
@@ -64,6 +67,10 @@ func ptyBytes(_ file: String?, detailX: Int, pageDown: Bool) -> PtyMeasurement? 
         return (Double(end - start) / Double(max(1, n)), start, end)
     }
     let moves = perKey("j", 30)
+    _ = perKey("g", 1)
+    let burstStart = waitQuiet(log)
+    _ = tm(["send-keys", "-t", "b", "-l", String(repeating: "j", count: 30)])
+    let burst = Double(waitQuiet(log, atLeast: burstStart + 1) - burstStart) / 30
     let page = pageDown ? perKey("NPage", 6) : (mean: 0, start: 0, end: 0)
     _ = perKey("g", 1)
     let full = perKey("C-l", 3)
@@ -72,7 +79,7 @@ func ptyBytes(_ file: String?, detailX: Int, pageDown: Bool) -> PtyMeasurement? 
         let r = regionBytes(Array(text[moves.start..<moves.end]), detailX: detailX)
         regions = (Double(r.tree) / 30, Double(r.detail) / 30, Double(r.other) / 30)
     }
-    return PtyMeasurement(move: moves.mean, moveRegions: regions, page: page.mean, full: full.mean)
+    return PtyMeasurement(move: moves.mean, moveRegions: regions, page: page.mean, full: full.mean, burst: burst)
 }
 
 /// Splits terminal output by where it lands: follows CUP (`ESC[r;cH`), VPA (`ESC[rd`),

@@ -108,6 +108,14 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
         }
         failedReads = 0
         if !editor.handle(key) { break }
+        // Keys already waiting (key repeat over a slow link, a paste) are handled before
+        // the next frame: one frame for the lot instead of one per key.
+        var quit = false
+        for _ in 0..<256 {
+            guard let next = screen.readKey(timeoutMs: 0) else { break }
+            if !editor.handle(next) { quit = true; break }
+        }
+        if quit { break }
     }
     editor.finishRecovery()
     return Exit.ok
