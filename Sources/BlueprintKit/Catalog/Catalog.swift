@@ -63,8 +63,13 @@ public struct CatalogEntry: Sendable {
 
     /// `http:ActionSendData` → `http › ActionSendData`.
     public static func defaultTitle(_ module: String) -> String {
-        guard let c = module.firstIndex(of: ":") else { return module }
-        return "\(module[..<c]) › \(module[module.index(after: c)...])"
+        // UTF-8 level: this runs once per module in `check` output.
+        let u = module.utf8
+        guard let c = u.firstIndex(of: UInt8(ascii: ":")) else { return module }
+        var out = String(Substring(u[..<c]))
+        out += " › "
+        out += Substring(u[u.index(after: c)...])
+        return out
     }
 }
 

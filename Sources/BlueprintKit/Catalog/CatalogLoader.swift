@@ -8,7 +8,7 @@ enum CatalogLoader {
         do { doc = try JSONDocument(bytes: bytes) } catch {
             throw CatalogError(file: source, line: error.line, column: error.column, message: error.message)
         }
-        var r = Reader(doc: doc, source: source, ruleSets: visibleRuleSets)
+        var r = Reader(doc: doc, source: source, ruleSets: visibleRuleSets, lines: TextPosition.LineIndex(doc.bytes))
         return try r.file()
     }
 }
@@ -17,6 +17,8 @@ private struct Reader {
     let doc: JSONDocument
     let source: String
     var ruleSets: [String: [FieldRule]]
+    /// Line starts, so that each rule's line is a binary search, not a scan from the top.
+    let lines: TextPosition.LineIndex
 
     // MARK: errors and typed access
 
@@ -25,7 +27,7 @@ private struct Reader {
         return CatalogError(file: source, line: p.line, column: p.column, message: message)
     }
     func error(_ node: Int, _ message: String) -> CatalogError { error(at: doc.node(node).start, message) }
-    func line(_ node: Int) -> Int { TextPosition.locate(doc.bytes, offset: doc.node(node).memberStart).line }
+    func line(_ node: Int) -> Int { lines.line(at: doc.node(node).memberStart) }
 
     /// Checks that `node` is an object whose keys are all in `allowed` and appear once.
     func object(_ node: Int, _ what: String, allowed: [String]) throws(CatalogError) {

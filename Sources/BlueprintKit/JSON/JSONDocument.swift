@@ -3,6 +3,12 @@
 // (see JSONEdits.swift) splice new text into the bytes and re-serialize only
 // what changed, in the document's own style.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 public struct JSONDocument: Sendable {
     public let bytes: [UInt8]
     public let nodes: [JSONNode]
@@ -61,38 +67,95 @@ public struct JSONDocument: Sendable {
     /// True when the member's key equals `k` (no allocation for plain keys).
     public func keyEquals(_ i: Int, _ k: String) -> Bool {
         guard let r = nodes[i].keyRange else { return false }
-        // Fast path over contiguous bytes (a tenth of opening a big file went to the iterator).
-        let verdict: Bool?? = k.utf8.withContiguousStorageIfAvailable { kb -> Bool? in
-            bytes.withUnsafeBufferPointer { bb -> Bool? in
-                let lo = r.lowerBound + 1, n = r.upperBound - 1 - lo
-                var j = 0
-                while j < n {
-                    let c = bb[lo + j]
-                    if c == UInt8(ascii: "\\") { return nil }           // escaped key: decode below
-                    if j >= kb.count || kb[j] != c { return false }
-                    j += 1
+        var k = k
+        return k.withUTF8 { kb in
+            bytes.withUnsafeBufferPointer { bb in
+                switch JSONDocument.rawKeyMatch(bb, r.lowerBound + 1, r.upperBound - 1, kb) {
+                case .yes: return true
+                case .no: return false
+                case .decode: return key(i) == String(decoding: kb, as: UTF8.self)
                 }
-                return n == kb.count
             }
         }
-        if let v = verdict { return v ?? (key(i) == k) }
-        var u = k.utf8.makeIterator()
-        var j = r.lowerBound + 1
-        let e = r.upperBound - 1
-        while j < e {
-            let c = bytes[j]
-            if c == UInt8(ascii: "\\") { return key(i) == k }
-            guard let x = u.next(), x == c else { return false }
-            j += 1
+    }
+
+    enum RawKeyMatch { case yes, no, decode }
+
+    /// Compares the raw (still escaped) key bytes `lo..<hi` with `kb` without decoding.
+    /// An escape always makes the decoded key shorter than its source, so a key of the
+    /// same raw length matches exactly when the bytes do, a shorter one never does, and
+    /// only a longer one containing a backslash needs decoding.
+    @inline(__always)
+    static func rawKeyMatch(_ bb: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ kb: UnsafeBufferPointer<UInt8>) -> RawKeyMatch {
+        let n = hi - lo
+        if n == kb.count {
+            var j = 0
+            while j < n { if bb[lo &+ j] != kb[j] { return .no }; j &+= 1 }   // keys are short: no memcmp call
+            guard n > 0 else { return .yes }
+            // equal bytes: the same key unless `k` itself holds a backslash
+            return memchr(kb.baseAddress!, 0x5C, n) == nil ? .yes : .decode
         }
-        return u.next() == nil
+        if n < kb.count { return .no }
+        return memchr(bb.baseAddress! + lo, 0x5C, n) == nil ? .no : .decode
     }
 
     /// The first member of object `obj` with key `k`.
     public func member(_ obj: Int, _ k: String) -> Int? {
-        guard nodes[obj].kind == .object else { return nil }
-        for c in children(obj) where keyEquals(c, k) { return c }
-        return nil
+        guard nodes[obj].kind == .object, nodes[obj].count > 0 else { return nil }
+        var k = k
+        return k.withUTF8 { kb in
+            nodes.withUnsafeBufferPointer { nb in
+                bytes.withUnsafeBufferPointer { bb -> Int? in
+                    var c = obj + 1
+                    let end = nb[obj].subtreeEnd
+                    while c < end {
+                        let node = nb[c]
+                        switch JSONDocument.rawKeyMatch(bb, Int(node._keyStart) + 1, Int(node._keyEnd) - 1, kb) {
+                        case .yes: return c
+                        case .no: break
+                        case .decode: if key(c) == String(decoding: kb, as: UTF8.self) { return c }
+                        }
+                        c = node.subtreeEnd
+                    }
+                    return nil
+                }
+            }
+        }
+    }
+
+    /// Keys to look up together with `firstMembers`, as UTF-8 bytes.
+    public struct KeySet: Sendable {
+        let keys: [[UInt8]]
+        let strings: [String]
+        public init(_ keys: [String]) { self.strings = keys; self.keys = keys.map { Array($0.utf8) } }
+    }
+
+    /// The first member of `obj` for each key of `set` (nil where absent), found in one
+    /// pass over the members: the same answers as `member` per key, with each member
+    /// visited once.
+    public func firstMembers(_ obj: Int, _ set: KeySet) -> [Int?] {
+        var found = [Int?](repeating: nil, count: set.keys.count)
+        guard nodes[obj].kind == .object, nodes[obj].count > 0 else { return found }
+        var missing = set.keys.count
+        nodes.withUnsafeBufferPointer { nb in
+            bytes.withUnsafeBufferPointer { bb in
+                var c = obj + 1
+                let end = nb[obj].subtreeEnd
+                while c < end && missing > 0 {
+                    let node = nb[c]
+                    let lo = Int(node._keyStart) + 1, hi = Int(node._keyEnd) - 1
+                    for k in 0..<set.keys.count where found[k] == nil {
+                        let match = set.keys[k].withUnsafeBufferPointer { kb in JSONDocument.rawKeyMatch(bb, lo, hi, kb) }
+                        if match == .yes || (match == .decode && key(c) == set.strings[k]) {
+                            found[k] = c
+                            missing -= 1
+                        }
+                    }
+                    c = node.subtreeEnd
+                }
+            }
+        }
+        return found
     }
 
     /// Every member with key `k` (duplicates are kept by the parser).

@@ -179,8 +179,15 @@ struct JSONParser {
     private func skipWS(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         var i = i
         let n = b.count
+        guard let base = b.baseAddress else { return i }
         while i < n {
-            let c = b[i]
+            // Indentation (most of a pretty-printed blueprint) eight spaces at a time.
+            if i + 8 <= n {
+                let d = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+                if d == 0 { i += 8; continue }
+                i += d.trailingZeroBitCount >> 3          // the spaces before the first other byte
+            }
+            let c = base[i]
             if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { break }
         }
         return i
@@ -198,7 +205,17 @@ struct JSONParser {
     private func scanString(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) throws(Failure) -> Int {
         var i = start + 1
         let n = b.count
+        let base = b.baseAddress!
         while i < n {
+            // Eight plain ASCII bytes at a time: none is '"', '\\', a control byte or non-ASCII.
+            while i + 8 <= n {
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let special = swarSpecial(x)
+                if special == 0 { i += 8; continue }
+                i += special.trailingZeroBitCount >> 3    // the lowest flagged byte is exact
+                break
+            }
+            guard i < n else { break }
             let c = b[i]
             if c == UInt8(ascii: "\"") { return i + 1 }
             if c == UInt8(ascii: "\\") {
@@ -310,6 +327,19 @@ struct JSONParser {
     }
 }
 
+/// Flags (bit 7 of each byte) the bytes in `x` (little-endian) that need a closer look
+/// inside a string: '"', '\\', a control byte (< 0x20) or a non-ASCII byte. Zero when
+/// there is none; otherwise the lowest flagged byte is exactly the first such byte
+/// (the borrow trick can only add false flags above a true one).
+@inline(__always) func swarSpecial(_ x: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+    let quote = hasZero(x ^ (ones &* 0x22))
+    let backslash = hasZero(x ^ (ones &* 0x5C))
+    let control = (x &- ones &* 0x20) & ~x & high
+    return quote | backslash | control | (x & high)
+}
+
 @inline(__always) func hexValue(_ c: UInt8) -> Int {
     switch c {
     case 0x30...0x39: return Int(c - 0x30)
@@ -349,6 +379,25 @@ public enum TextPosition {
             k += 1
         }
         return (line, col)
+    }
+
+    /// The offsets where lines start, for many line lookups in one file.
+    public struct LineIndex: Sendable {
+        let starts: [Int]
+        public init(_ bytes: [UInt8]) {
+            var starts = [0]
+            for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+            self.starts = starts
+        }
+        /// The 1-based line of `offset`, as `locate` gives it.
+        public func line(at offset: Int) -> Int {
+            var lo = 0, hi = starts.count          // last start <= offset
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2
+                if starts[mid] <= offset { lo = mid } else { hi = mid }
+            }
+            return lo + 1
+        }
     }
 
     /// The error's line, cut to about 60 characters around the offset, and a caret under the spot.

@@ -112,34 +112,36 @@ struct ModuleWalker {
         }
     }
 
+    static let moduleKeys = JSONDocument.KeySet(["id", "module", "version", "filter", "metadata", "onerror", "routes", "parameters", "branches", "tools"])
+
     mutating func walkModule(_ m: Int, path: JSONPath, depth: Int, container: Container, parent: Int?) {
         let index = modules.count
-        let id = doc.int(m, "id")
-        let name = doc.string(m, "module") ?? ""
-        let filter = doc.member(m, "filter")
-        let filterObj = filter.flatMap { doc.kind($0) == .object ? $0 : nil }
+        let f = doc.firstMembers(m, ModuleWalker.moduleKeys)
+        let id = f[0].flatMap { doc.int($0) }
+        let name = f[1].flatMap { doc.string($0) } ?? ""
+        let filterObj = f[3].flatMap { doc.kind($0) == .object ? $0 : nil }
         var label: String?
-        if let md = doc.member(m, "metadata"), let des = doc.member(md, "designer") { label = doc.string(des, "name") }
-        let onerror = doc.member(m, "onerror").flatMap { doc.kind($0) == .array ? $0 : nil }
+        if let md = f[4], let des = doc.member(md, "designer") { label = doc.string(des, "name") }
+        let onerror = f[5].flatMap { doc.kind($0) == .array ? $0 : nil }
         modules.append(Module(
             index: index, node: m, path: path, depth: depth, container: container, parentIndex: parent,
-            id: id, moduleName: name, version: doc.int(m, "version"), label: label,
+            id: id, moduleName: name, version: f[2].flatMap { doc.int($0) }, label: label,
             filterName: filterObj.flatMap { doc.string($0, "name") }, hasFilter: filterObj != nil,
-            accounts: AccountScanner.scan(module: m, in: doc),
+            accounts: AccountScanner.scan(parameters: f[7], metadata: f[4], in: doc),
             hasErrorHandler: onerror.map { doc.node($0).count > 0 } ?? false))
         if let oe = onerror {
             walkFlow(oe, path: path.appending(key: "onerror"), depth: depth + 1, container: .onError(owner: id), parent: index)
         }
-        if let routes = doc.member(m, "routes"), doc.kind(routes) == .array {
+        if let routes = f[6], doc.kind(routes) == .array {
             var elseIndex: Int?
-            if let p = doc.member(m, "parameters") { elseIndex = doc.int(p, "else") }
+            if let p = f[7] { elseIndex = doc.int(p, "else") }
             for (r, route) in doc.children(routes).enumerated() where doc.kind(route) == .object {
                 guard let f = doc.member(route, "flow"), doc.kind(f) == .array else { continue }
                 walkFlow(f, path: path.appending(key: "routes").appending(index: r).appending(key: "flow"), depth: depth + 1,
                          container: .route(router: id, index: r, isElse: elseIndex == r), parent: index)
             }
         }
-        if let branches = doc.member(m, "branches"), doc.kind(branches) == .array {
+        if let branches = f[8], doc.kind(branches) == .array {
             for (b, br) in doc.children(branches).enumerated() where doc.kind(br) == .object {
                 guard let f = doc.member(br, "flow"), doc.kind(f) == .array else { continue }
                 var lbl = doc.string(br, "label") ?? ""
@@ -148,7 +150,7 @@ struct ModuleWalker {
                          container: .branch(owner: id, index: b, label: lbl), parent: index)
             }
         }
-        if let tools = doc.member(m, "tools"), doc.kind(tools) == .array {
+        if let tools = f[9], doc.kind(tools) == .array {
             for (t, tool) in doc.children(tools).enumerated() where doc.kind(tool) == .object {
                 guard let f = doc.member(tool, "flow"), doc.kind(f) == .array else { continue }
                 walkFlow(f, path: path.appending(key: "tools").appending(index: t).appending(key: "flow"), depth: depth + 1,
@@ -164,8 +166,13 @@ enum AccountScanner {
     ]
 
     static func scan(module m: Int, in doc: JSONDocument) -> [AccountRef] {
-        let params = doc.member(m, "parameters").flatMap { doc.kind($0) == .object ? $0 : nil }
-        let md = doc.member(m, "metadata").flatMap { doc.kind($0) == .object ? $0 : nil }
+        scan(parameters: doc.member(m, "parameters"), metadata: doc.member(m, "metadata"), in: doc)
+    }
+
+    /// `parameters` and `metadata`: the module's first members with those keys.
+    static func scan(parameters: Int?, metadata: Int?, in doc: JSONDocument) -> [AccountRef] {
+        let params = parameters.flatMap { doc.kind($0) == .object ? $0 : nil }
+        let md = metadata.flatMap { doc.kind($0) == .object ? $0 : nil }
         let restore = md.flatMap { doc.member($0, "restore") }.flatMap { doc.kind($0) == .object ? $0 : nil }
         let restoreParams = restore.flatMap { doc.member($0, "parameters") }.flatMap { doc.kind($0) == .object ? $0 : nil }
         var out: [AccountRef] = []
@@ -176,9 +183,7 @@ enum AccountScanner {
                       let kind = AccountKind(descriptorType: type), !seen.contains(name) else { continue }
                 seen.insert(name)
                 var accepted: [String] = []
-                if let c = type.firstIndex(of: ":") {
-                    accepted = type[type.index(after: c)...].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-                }
+                accepted = acceptedTypes(type)
                 let required = doc.member(d, "required").flatMap { doc.bool($0) } ?? false
                 out.append(make(kind, name, accepted, required, params, restore, restoreParams, doc))
             }
@@ -191,6 +196,25 @@ enum AccountScanner {
                 seen.insert(name)
                 out.append(make(kind, name, [], false, params, restore, restoreParams, doc))
             }
+        }
+        return out
+    }
+
+    /// `account:google,google-restricted` → ["google", "google-restricted"] (spaces trimmed,
+    /// empty names dropped). Byte-level: it runs for every connection of every module.
+    static func acceptedTypes(_ type: String) -> [String] {
+        let u = Array(type.utf8)
+        guard let colon = u.firstIndex(of: UInt8(ascii: ":")) else { return [] }
+        var out: [String] = []
+        var start = colon + 1
+        while start <= u.count {
+            var end = start
+            while end < u.count && u[end] != UInt8(ascii: ",") { end += 1 }
+            var a = start, b = end
+            while a < b && u[a] == 0x20 { a += 1 }
+            while b > a && u[b - 1] == 0x20 { b -= 1 }
+            if a < b { out.append(String(decoding: u[a..<b], as: UTF8.self)) }
+            start = end + 1
         }
         return out
     }
@@ -214,11 +238,3 @@ enum AccountScanner {
     }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-}

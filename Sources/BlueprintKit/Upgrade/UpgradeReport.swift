@@ -39,16 +39,31 @@ public struct CheckReport: Sendable {
     public func text(file: String) -> String {
         guard needsAttention else { return "\(file): all \(moduleCount) module\(moduleCount == 1 ? "" : "s") current\n" }
         var out = "\(file): \(CheckReport.countsText(counts))\n"
-        let idWidth = items.map { $0.module.idText.count }.max() ?? 2
-        for it in items {
+        let ids = items.map { $0.module.idText }
+        let idWidth = ids.map { $0.utf8.count }.max() ?? 2         // "#123": ASCII, bytes = columns
+        // The continuation indent, and the state column padded to 10 (one string per state).
+        let indent = "  " + String(repeating: " ", count: idWidth) + "  " + String(repeating: " ", count: 10) + "  "
+        var stateText: [ModuleStatus.State: String] = [:]
+        for s in ModuleStatus.State.allCases { stateText[s] = s.rawValue.padding(10) }
+        out.reserveCapacity(items.count * 80)
+        for (k, it) in items.enumerated() {
             let m = it.module, st = it.status
-            var line = "  \(m.idText.padding(idWidth))  \(st.state.rawValue.padding(10))  \(st.key)"
-            if st.title != CatalogEntry.defaultTitle(m.moduleName) { line += "  \(st.title)" }
-            if let l = m.label, !l.isEmpty { line += "  \"\(l)\"" }
-            if let t = st.target { line += "\n  \("".padding(idWidth))  \("".padding(10))  → \(t)\(st.targetTitle.map { "  \($0)" } ?? "")" }
-            if let d = st.stopsWorking { line += "  (stops working \(d))" }
-            out += line + "\n"
-            if st.state == .manual { for n in st.notes { out += "  \("".padding(idWidth))  \("".padding(10))  note: \(n)\n" } }
+            out += "  "
+            out += ids[k]
+            out += String(repeating: " ", count: idWidth - ids[k].utf8.count)
+            out += "  "
+            out += stateText[st.state] ?? st.state.rawValue
+            out += "  "
+            out += st.key.description
+            if st.title != CatalogEntry.defaultTitle(m.moduleName) { out += "  "; out += st.title }
+            if let l = m.label, !l.isEmpty { out += "  \""; out += l; out += "\"" }
+            if let t = st.target {
+                out += "\n"; out += indent; out += "→ "; out += t.description
+                if let tt = st.targetTitle { out += "  "; out += tt }
+            }
+            if let d = st.stopsWorking { out += "  (stops working "; out += d; out += ")" }
+            out += "\n"
+            if st.state == .manual { for n in st.notes { out += indent; out += "note: "; out += n; out += "\n" } }
         }
         return out
     }
