@@ -27,36 +27,28 @@ func runCheck(_ argv: [String]) -> Int32 {
         files = try args.positionals()
     } catch { return usageFailure(checkCommand, error.message) }
     guard !files.isEmpty else { return usageFailure(checkCommand, "missing FILE") }
-    let catalog: Catalog
-    switch loadCatalog(catalogFiles, command: "check") {
-    case .success(let c): catalog = c
-    case .failure(let f): return f.code
+    // The catalog loads while the files are read and parsed, and the files are
+    // checked side by side; messages and results still come in argument order.
+    let catalogLoad = Background { loadCatalog(catalogFiles, command: "check") }
+    let outcomes = files.contains("-")       // standard input is read by one file at a time
+        ? files.map { checkOne($0, json: json, catalog: catalogLoad) }
+        : Parallel.map(files) { f in checkOne(f, json: json, catalog: catalogLoad) }
+    guard case .success = catalogLoad.value else {
+        if case .failure(let f) = catalogLoad.value { return f.code }
+        return Exit.software
     }
     var results: [JSONValue] = []
     var totals: [ModuleStatus.State: Int] = [:]
     var malformed = 0, unreadable = 0, attention = false
     var text = ""
-    for f in files {
-        let name = f == "-" ? "<stdin>" : f
-        let bytes: [UInt8]
-        do { bytes = try FileIO.read(f) } catch {
-            FileIO.writeStderr("scened check: \(error)\n")
-            unreadable += 1
-            results.append(.object([("file", .string(name)), ("error", .object([("line", .null), ("column", .null), ("message", .string(error.message))]))]))
-            continue
-        }
-        let bp: Blueprint
-        do { bp = try Blueprint(bytes: bytes, scanReferences: false) } catch {   // the report needs no references
-            FileIO.writeStderr("\(name):\(error.line):\(error.column): \(error.message)\n")
-            if case .json(let e) = error { FileIO.writeStderr(indentExcerpt(e.excerpt)) }
-            malformed += 1
-            results.append(.object([("file", .string(name)), ("error", .object([("line", .int(error.line)), ("column", .int(error.column)), ("message", .string(error.message))]))]))
-            continue
-        }
-        let report = CheckReport(blueprint: bp, catalog: catalog)
-        for (k, v) in report.counts { totals[k, default: 0] += v }
-        attention = attention || report.needsAttention
-        if json { results.append(report.json(file: name)) } else { text += report.text(file: name) }
+    for o in outcomes {
+        if !o.stderr.isEmpty { FileIO.writeStderr(o.stderr) }
+        if o.unreadable { unreadable += 1 }
+        if o.malformed { malformed += 1 }
+        for (k, v) in o.counts { totals[k, default: 0] += v }
+        attention = attention || o.needsAttention
+        if let r = o.json { results.append(r) }
+        text += o.text
     }
     if json {
         var t = CheckReport.countsJSON(totals).objectValue ?? []
@@ -75,4 +67,41 @@ func runCheck(_ argv: [String]) -> Int32 {
     if unreadable > 0 { return Exit.noInput }
     if malformed > 0 { return Exit.dataError }
     return attention ? Exit.attention : Exit.ok
+}
+
+/// What checking one file produced, to be printed in argument order.
+struct CheckOutcome: Sendable {
+    var stderr = ""
+    var json: JSONValue?
+    var text = ""
+    var counts: [ModuleStatus.State: Int] = [:]
+    var needsAttention = false
+    var malformed = false
+    var unreadable = false
+}
+
+func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>) -> CheckOutcome {
+    var o = CheckOutcome()
+    let name = f == "-" ? "<stdin>" : f
+    let bytes: [UInt8]
+    do { bytes = try FileIO.read(f) } catch {
+        o.stderr = "scened check: \(error)\n"
+        o.unreadable = true
+        if json { o.json = .object([("file", .string(name)), ("error", .object([("line", .null), ("column", .null), ("message", .string(error.message))]))]) }
+        return o
+    }
+    let bp: Blueprint
+    do { bp = try Blueprint(bytes: bytes, scanReferences: false) } catch {   // the report needs no references
+        o.stderr = "\(name):\(error.line):\(error.column): \(error.message)\n"
+        if case .json(let e) = error { o.stderr += indentExcerpt(e.excerpt) }
+        o.malformed = true
+        if json { o.json = .object([("file", .string(name)), ("error", .object([("line", .int(error.line)), ("column", .int(error.column)), ("message", .string(error.message))]))]) }
+        return o
+    }
+    guard case .success(let cat) = catalog.value else { return o }
+    let report = CheckReport(blueprint: bp, catalog: cat)
+    o.counts = report.counts
+    o.needsAttention = report.needsAttention
+    if json { o.json = report.json(file: name) } else { o.text = report.text(file: name) }
+    return o
 }

@@ -81,6 +81,11 @@ import Testing
         #expect(d.firstMembers(d.member(0, "a")!, JSONDocument.KeySet(["a"])) == [nil])   // not an object
     }
 
+    /// The escaped-key flag lives in padding: the tape of a 50 MB file stays as small.
+    @Test func nodeStaysThirtyTwoBytes() {
+        #expect(MemoryLayout<JSONNode>.stride == 32)
+    }
+
     @Test func lineIndexMatchesLocate() {
         let bytes = Array("\u{FEFF}a\nbc\n\n{\"x\": \"é\"}\r\nend".utf8)
         let index = TextPosition.LineIndex(bytes)

@@ -3,12 +3,6 @@
 // (see JSONEdits.swift) splice new text into the bytes and re-serialize only
 // what changed, in the document's own style.
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 public struct JSONDocument: Sendable {
     public let bytes: [UInt8]
     public let nodes: [JSONNode]
@@ -66,37 +60,25 @@ public struct JSONDocument: Sendable {
 
     /// True when the member's key equals `k` (no allocation for plain keys).
     public func keyEquals(_ i: Int, _ k: String) -> Bool {
-        guard let r = nodes[i].keyRange else { return false }
+        let node = nodes[i]
+        guard node.hasKey else { return false }
+        if node._keyEscaped { return key(i) == k }
         var k = k
         return k.withUTF8 { kb in
-            bytes.withUnsafeBufferPointer { bb in
-                switch JSONDocument.rawKeyMatch(bb, r.lowerBound + 1, r.upperBound - 1, kb) {
-                case .yes: return true
-                case .no: return false
-                case .decode: return key(i) == String(decoding: kb, as: UTF8.self)
-                }
-            }
+            bytes.withUnsafeBufferPointer { bb in JSONDocument.rawKeyEquals(bb, Int(node._keyStart) + 1, Int(node._keyEnd) - 1, kb) }
         }
     }
 
-    enum RawKeyMatch { case yes, no, decode }
-
-    /// Compares the raw (still escaped) key bytes `lo..<hi` with `kb` without decoding.
-    /// An escape always makes the decoded key shorter than its source, so a key of the
-    /// same raw length matches exactly when the bytes do, a shorter one never does, and
-    /// only a longer one containing a backslash needs decoding.
+    /// Compares the source bytes `lo..<hi` of a key without escapes with `kb`: such a
+    /// key is its own text (and cannot equal a `k` holding a backslash, which its
+    /// source would have had to escape).
     @inline(__always)
-    static func rawKeyMatch(_ bb: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ kb: UnsafeBufferPointer<UInt8>) -> RawKeyMatch {
+    static func rawKeyEquals(_ bb: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ kb: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = hi - lo
-        if n == kb.count {
-            var j = 0
-            while j < n { if bb[lo &+ j] != kb[j] { return .no }; j &+= 1 }   // keys are short: no memcmp call
-            guard n > 0 else { return .yes }
-            // equal bytes: the same key unless `k` itself holds a backslash
-            return memchr(kb.baseAddress!, 0x5C, n) == nil ? .yes : .decode
-        }
-        if n < kb.count { return .no }
-        return memchr(bb.baseAddress! + lo, 0x5C, n) == nil ? .no : .decode
+        guard n == kb.count else { return false }
+        var j = 0
+        while j < n { if bb[lo &+ j] != kb[j] { return false }; j &+= 1 }   // keys are short: no memcmp call
+        return true
     }
 
     /// The first member of object `obj` with key `k`.
@@ -110,10 +92,10 @@ public struct JSONDocument: Sendable {
                     let end = nb[obj].subtreeEnd
                     while c < end {
                         let node = nb[c]
-                        switch JSONDocument.rawKeyMatch(bb, Int(node._keyStart) + 1, Int(node._keyEnd) - 1, kb) {
-                        case .yes: return c
-                        case .no: break
-                        case .decode: if key(c) == String(decoding: kb, as: UTF8.self) { return c }
+                        if node._keyEscaped {
+                            if key(c) == String(decoding: kb, as: UTF8.self) { return c }
+                        } else if JSONDocument.rawKeyEquals(bb, Int(node._keyStart) + 1, Int(node._keyEnd) - 1, kb) {
+                            return c
                         }
                         c = node.subtreeEnd
                     }
@@ -145,8 +127,9 @@ public struct JSONDocument: Sendable {
                     let node = nb[c]
                     let lo = Int(node._keyStart) + 1, hi = Int(node._keyEnd) - 1
                     for k in 0..<set.keys.count where found[k] == nil {
-                        let match = set.keys[k].withUnsafeBufferPointer { kb in JSONDocument.rawKeyMatch(bb, lo, hi, kb) }
-                        if match == .yes || (match == .decode && key(c) == set.strings[k]) {
+                        let match = node._keyEscaped ? key(c) == set.strings[k]
+                            : set.keys[k].withUnsafeBufferPointer { kb in JSONDocument.rawKeyEquals(bb, lo, hi, kb) }
+                        if match {
                             found[k] = c
                             missing -= 1
                         }

@@ -29,6 +29,9 @@ public enum JSONKind: UInt8, Sendable, CustomStringConvertible {
 /// `keyStart..<keyEnd` is the key's quoted source text.
 public struct JSONNode: Sendable {
     public var kind: JSONKind
+    /// The key's source text holds an escape (so it must be decoded to compare it).
+    /// Fits in the padding after `kind`: the node stays 32 bytes.
+    var _keyEscaped: Bool = false
     var _start: UInt32
     var _end: UInt32
     var _keyStart: UInt32

@@ -56,6 +56,7 @@ struct JSONParser {
 
         var pendingKeyStart = JSONNode.noKey
         var pendingKeyEnd: UInt32 = 0
+        var pendingKeyEscaped = false
         // expectValue: a value must start at i.
         while true {
             // ---- parse one value at i ----
@@ -64,9 +65,10 @@ struct JSONParser {
             let c = b[i]
             let parent: Int32 = stack.last ?? -1
             let idx = nodes.count
-            var node = JSONNode(kind: .null, _start: UInt32(i), _end: 0, _keyStart: pendingKeyStart,
+            var node = JSONNode(kind: .null, _keyEscaped: pendingKeyEscaped, _start: UInt32(i), _end: 0, _keyStart: pendingKeyStart,
                                 _keyEnd: pendingKeyEnd, _subtreeEnd: 0, _parent: parent, _count: 0)
             pendingKeyStart = JSONNode.noKey
+            pendingKeyEscaped = false
             if parent >= 0 { nodes[Int(parent)]._count += 1 }
             switch c {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -88,7 +90,7 @@ struct JSONParser {
                     nodes[idx]._subtreeEnd = UInt32(nodes.count)
                     i = j + 1
                 } else if c == UInt8(ascii: "{") {
-                    i = try parseKey(b, j, &pendingKeyStart, &pendingKeyEnd, first: true)
+                    i = try parseKey(b, j, &pendingKeyStart, &pendingKeyEnd, &pendingKeyEscaped, first: true)
                     continue
                 } else {
                     i = j
@@ -96,7 +98,8 @@ struct JSONParser {
                 }
             case UInt8(ascii: "\""):
                 node.kind = .string
-                let e = try scanString(b, i)
+                var escaped = false
+                let e = try scanString(b, i, &escaped)
                 node._end = UInt32(e); node._subtreeEnd = UInt32(idx + 1)
                 nodes.append(node)
                 i = e
@@ -135,7 +138,7 @@ struct JSONParser {
                 if d == UInt8(ascii: ",") {
                     i += 1
                     if isObject {
-                        i = try parseKey(b, skipWS(b, i), &pendingKeyStart, &pendingKeyEnd, first: false)
+                        i = try parseKey(b, skipWS(b, i), &pendingKeyStart, &pendingKeyEnd, &pendingKeyEscaped, first: false)
                     } else {
                         let j = skipWS(b, i)
                         if j < n && b[j] == UInt8(ascii: "]") { throw Failure(offset: j, message: "trailing comma before ']'") }
@@ -160,14 +163,14 @@ struct JSONParser {
     }
 
     /// Parses `"key" :` starting at i (whitespace already skipped); returns the index after ':'.
-    private func parseKey(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ ks: inout UInt32, _ ke: inout UInt32, first: Bool) throws(Failure) -> Int {
+    private func parseKey(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ ks: inout UInt32, _ ke: inout UInt32, _ escaped: inout Bool, first: Bool) throws(Failure) -> Int {
         let n = b.count
         if i >= n { throw Failure(offset: i, message: "unexpected end of input: expected a string key") }
         if b[i] == UInt8(ascii: "}") && !first { throw Failure(offset: i, message: "trailing comma before '}'") }
         guard b[i] == UInt8(ascii: "\"") else {
             throw Failure(offset: i, message: unexpectedCharMessage(b, i, expecting: "a string key"))
         }
-        let e = try scanString(b, i)
+        let e = try scanString(b, i, &escaped)
         ks = UInt32(i); ke = UInt32(e)
         let j = skipWS(b, e)
         if j >= n { throw Failure(offset: j, message: "unexpected end of input: expected ':' after object key") }
@@ -202,7 +205,8 @@ struct JSONParser {
     }
 
     /// Scans a string starting at the opening quote; returns the index after the closing quote.
-    private func scanString(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) throws(Failure) -> Int {
+    /// Sets `escaped` when the string holds a backslash escape.
+    private func scanString(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ escaped: inout Bool) throws(Failure) -> Int {
         var i = start + 1
         let n = b.count
         let base = b.baseAddress!
@@ -219,6 +223,7 @@ struct JSONParser {
             let c = b[i]
             if c == UInt8(ascii: "\"") { return i + 1 }
             if c == UInt8(ascii: "\\") {
+                escaped = true
                 guard i + 1 < n else { break }
                 let e = b[i + 1]
                 switch e {

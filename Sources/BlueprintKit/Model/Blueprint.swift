@@ -40,10 +40,15 @@ public struct Blueprint: Sendable {
                 walker.walkFlow(frag, path: ["metadata", "designer", "orphans", .index(f)], depth: 0, container: .orphan(fragment: f), parent: nil)
             }
         }
+        // Take the walker's array (sharing it would copy every module on the first change
+        // below) and go by index: `for m in mods` copies each module.
+        walker.scanAccounts()
         var mods = walker.modules
+        walker.modules = []
         var ids: [Int: Int] = [:]
-        for m in mods { if let id = m.id, ids[id] == nil { ids[id] = m.index } }
-        for m in mods { if let p = m.parentIndex { mods[p].childIndices.append(m.index) } }
+        ids.reserveCapacity(mods.count)
+        for k in mods.indices { if let id = mods[k].id, ids[id] == nil { ids[id] = k } }
+        for k in mods.indices { if let p = mods[k].parentIndex { mods[p].childIndices.append(k) } }
         self.modules = mods
         self.byId = ids
         var refs: [Reference] = []
@@ -105,6 +110,20 @@ public enum BlueprintLoadError: Error, Sendable, CustomStringConvertible {
 struct ModuleWalker {
     let doc: JSONDocument
     var modules: [Module] = []
+    /// Each module's `parameters` and `metadata` members, for `scanAccounts`.
+    var accountSources: [(Int?, Int?)] = []
+
+    /// Scans every module's connections, webhooks and keys: a third of building the
+    /// model of a big file, and independent per module, so in chunks on all cores.
+    /// (Moving the other details — name, label, filter — there too made it slower.)
+    mutating func scanAccounts() {
+        let doc = self.doc, sources = accountSources
+        let parts = Parallel.chunks(modules.count, minimum: 1000) { range in
+            range.map { AccountScanner.scan(parameters: sources[$0].0, metadata: sources[$0].1, in: doc) }
+        }
+        var k = 0
+        for part in parts { for a in part { modules[k].accounts = a; k += 1 } }
+    }
 
     mutating func walkFlow(_ arr: Int, path: JSONPath, depth: Int, container: Container, parent: Int?) {
         for (k, m) in doc.children(arr).enumerated() where doc.kind(m) == .object {
@@ -123,11 +142,12 @@ struct ModuleWalker {
         var label: String?
         if let md = f[4], let des = doc.member(md, "designer") { label = doc.string(des, "name") }
         let onerror = f[5].flatMap { doc.kind($0) == .array ? $0 : nil }
+        accountSources.append((f[7], f[4]))
         modules.append(Module(
             index: index, node: m, path: path, depth: depth, container: container, parentIndex: parent,
             id: id, moduleName: name, version: f[2].flatMap { doc.int($0) }, label: label,
             filterName: filterObj.flatMap { doc.string($0, "name") }, hasFilter: filterObj != nil,
-            accounts: AccountScanner.scan(parameters: f[7], metadata: f[4], in: doc),
+            accounts: [],                                  // filled in by `scanAccounts`
             hasErrorHandler: onerror.map { doc.node($0).count > 0 } ?? false))
         if let oe = onerror {
             walkFlow(oe, path: path.appending(key: "onerror"), depth: depth + 1, container: .onError(owner: id), parent: index)

@@ -15,15 +15,21 @@ public struct CheckReport: Sendable {
     public var moduleCount: Int
 
     public init(blueprint bp: Blueprint, catalog: Catalog) {
-        var items: [Item] = []
         var counts: [ModuleStatus.State: Int] = [:]
         for s in ModuleStatus.State.allCases { counts[s] = 0 }
-        for m in bp.modules {
-            let st = catalog.status(of: m)
-            counts[st.state, default: 0] += 1
-            if st.needsAttention { items.append(Item(module: m, status: st)) }
+        // Big blueprints are looked up in chunks on all cores; items stay in tree order.
+        let parts = Parallel.chunks(bp.modules.count, minimum: 2000) { range in
+            var items: [Item] = []
+            var counts: [ModuleStatus.State: Int] = [:]
+            for k in range {                            // by index: `for m in` copies every module
+                let st = catalog.status(of: bp.modules[k])
+                counts[st.state, default: 0] += 1
+                if st.needsAttention { items.append(Item(module: bp.modules[k], status: st)) }
+            }
+            return (items, counts)
         }
-        self.items = items
+        self.items = parts.flatMap { $0.0 }
+        for p in parts { for (s, n) in p.1 { counts[s, default: 0] += n } }
         self.counts = counts
         self.moduleCount = bp.modules.count
     }
@@ -43,28 +49,34 @@ public struct CheckReport: Sendable {
         let idWidth = ids.map { $0.utf8.count }.max() ?? 2         // "#123": ASCII, bytes = columns
         // The continuation indent, and the state column padded to 10 (one string per state).
         let indent = "  " + String(repeating: " ", count: idWidth) + "  " + String(repeating: " ", count: 10) + "  "
-        var stateText: [ModuleStatus.State: String] = [:]
-        for s in ModuleStatus.State.allCases { stateText[s] = s.rawValue.padding(10) }
-        out.reserveCapacity(items.count * 80)
-        for (k, it) in items.enumerated() {
-            let m = it.module, st = it.status
-            out += "  "
-            out += ids[k]
-            out += String(repeating: " ", count: idWidth - ids[k].utf8.count)
-            out += "  "
-            out += stateText[st.state] ?? st.state.rawValue
-            out += "  "
-            out += st.key.description
-            if st.title != CatalogEntry.defaultTitle(m.moduleName) { out += "  "; out += st.title }
-            if let l = m.label, !l.isEmpty { out += "  \""; out += l; out += "\"" }
-            if let t = st.target {
-                out += "\n"; out += indent; out += "→ "; out += t.description
-                if let tt = st.targetTitle { out += "  "; out += tt }
+        let stateText = Dictionary(uniqueKeysWithValues: ModuleStatus.State.allCases.map { ($0, $0.rawValue.padding(10)) })
+        // Lines for big reports are built in chunks on all cores, joined in order.
+        let items = self.items
+        let chunks = Parallel.chunks(items.count, minimum: 1000) { range in
+            var out = ""
+            out.reserveCapacity(range.count * 80)
+            for k in range {
+                let m = items[k].module, st = items[k].status
+                out += "  "
+                out += ids[k]
+                out += String(repeating: " ", count: idWidth - ids[k].utf8.count)
+                out += "  "
+                out += stateText[st.state] ?? st.state.rawValue
+                out += "  "
+                out += st.key.description
+                if st.title != CatalogEntry.defaultTitle(m.moduleName) { out += "  "; out += st.title }
+                if let l = m.label, !l.isEmpty { out += "  \""; out += l; out += "\"" }
+                if let t = st.target {
+                    out += "\n"; out += indent; out += "→ "; out += t.description
+                    if let tt = st.targetTitle { out += "  "; out += tt }
+                }
+                if let d = st.stopsWorking { out += "  (stops working "; out += d; out += ")" }
+                out += "\n"
+                if st.state == .manual { for n in st.notes { out += indent; out += "note: "; out += n; out += "\n" } }
             }
-            if let d = st.stopsWorking { out += "  (stops working "; out += d; out += ")" }
-            out += "\n"
-            if st.state == .manual { for n in st.notes { out += indent; out += "note: "; out += n; out += "\n" } }
+            return out
         }
+        for c in chunks { out += c }
         return out
     }
 
