@@ -185,6 +185,9 @@ enum AccountScanner {
         ("__IMTCONN__", .connection), ("__IMTHOOK__", .webhook), ("account", .connection), ("makeConnectionId", .connection),
     ]
 
+    static let fallbackKeys = JSONDocument.KeySet(fallbackNames.map(\.0))
+    static let descriptorKeys = JSONDocument.KeySet(["name", "type", "required"])
+
     static func scan(module m: Int, in doc: JSONDocument) -> [AccountRef] {
         scan(parameters: doc.member(m, "parameters"), metadata: doc.member(m, "metadata"), in: doc)
     }
@@ -199,18 +202,18 @@ enum AccountScanner {
         var seen = Set<String>()
         if let md, let descs = doc.member(md, "parameters"), doc.kind(descs) == .array {
             for d in doc.children(descs) where doc.kind(d) == .object {
-                guard let name = doc.string(d, "name"), let type = doc.string(d, "type"),
-                      let kind = AccountKind(descriptorType: type), !seen.contains(name) else { continue }
+                let f = doc.firstMembers(d, descriptorKeys)        // one pass over each descriptor
+                guard let type = f[1].flatMap({ doc.string($0) }), let kind = AccountKind(descriptorType: type),
+                      let name = f[0].flatMap({ doc.string($0) }), !seen.contains(name) else { continue }
                 seen.insert(name)
-                var accepted: [String] = []
-                accepted = acceptedTypes(type)
-                let required = doc.member(d, "required").flatMap { doc.bool($0) } ?? false
-                out.append(make(kind, name, accepted, required, params, restore, restoreParams, doc))
+                let required = f[2].flatMap { doc.bool($0) } ?? false
+                out.append(make(kind, name, acceptedTypes(type), required, params, restore, restoreParams, doc))
             }
         }
         if let params {
-            for (name, kind) in fallbackNames where !seen.contains(name) {
-                guard let v = doc.member(params, name) else { continue }
+            let found = doc.firstMembers(params, fallbackKeys)
+            for (k, (name, kind)) in fallbackNames.enumerated() where !seen.contains(name) {
+                guard let v = found[k] else { continue }
                 let k = doc.kind(v)
                 guard k == .number || k == .string || k == .null else { continue }
                 seen.insert(name)
