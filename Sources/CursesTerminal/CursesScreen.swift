@@ -77,6 +77,9 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable {
         keypad(win, true)
         intrflush(win, false)
         _ = curs_set(0)
+        // The cursor is hidden (editors draw their own): leave it wherever the update
+        // ends instead of moving it back, which cost every frame a cursor address.
+        leaveok(win, true)
         if getenv("ESCDELAY") == nil { set_escdelay(25) }   // ncurses waits 1 s for Esc by default
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         var colorCount = 0, defaultColors = false

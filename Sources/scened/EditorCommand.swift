@@ -67,6 +67,7 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     case .failure(let f): return f.code
     }
     editor.saveOptions = SaveOptions(backup: settings.backup)
+    editor.showsDetail = settings.detail
     // Safe saving: temporaries of a save that was killed go; unsaved edits are kept
     // ready for SIGHUP/SIGTERM; a recovery file from an earlier session is offered.
     // Standard input has no file to recover into: its edits are not kept.

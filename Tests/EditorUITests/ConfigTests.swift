@@ -61,8 +61,12 @@ import Testing
             set catalog = ~/catalogs/a.json
             set catalog = "rel/b.json"
             set team-connections = /etc/scened/team.json
+            set detail = off
             """)
         #expect(c.errors.isEmpty, "\(c.errors)")
+        #expect(!c.detail)
+        #expect(parse("").detail, "the detail pane is shown by default")
+        #expect(parse("set detail = maybe\n").errors.map(\.message) == ["set detail: 'maybe' is not on or off"])
         #expect(c.theme?.name == "light" && c.theme?.line == 1)
         #expect(c.lineGraphics == .ascii)
         #expect(c.mouse && c.backup)

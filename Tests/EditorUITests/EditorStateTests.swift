@@ -108,3 +108,43 @@ import BlueprintKit
         #expect(!e.wantsQuit)
     }
 }
+
+/// `D` hides the detail pane: the tree takes the whole width; Tab and `S` bring the
+/// pane back because they need it; mouse clicks land on the tree.
+@Suite struct DetailPaneToggleTests {
+    @Test func hidingTheDetailPaneGivesTheTreeTheWholeWidth() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil, displayName: DemoScenario.displayName)
+        let shown = EditorView.render(e, width: 120, height: 40).plainText()
+        #expect(shown.contains("│ #1 "), "the detail pane starts shown, beside the tree")
+        e.handle(.char("D"))
+        #expect(!e.showsDetail)
+        #expect(e.message == "detail pane hidden (D or Tab shows it)")
+        let hidden = EditorView.render(e, width: 120, height: 40)
+        #expect(e.treeRect.width == 120 && e.detailRect == .zero)
+        #expect(!hidden.plainText().contains("current version"), "no detail text")
+        Golden.check("demo-120x40-detail-hidden.txt", hidden.plainText() + "\n")
+        e.handle(.char("j"))
+        #expect(e.selectedModule?.id == 2, "moving works without the pane")
+        e.handle(.char("D"))
+        #expect(e.showsDetail)
+        e.handle(.char("D"))
+        e.handle(.tab)
+        #expect(e.showsDetail && e.pane == .detail, "Tab shows the hidden pane and focuses it")
+        e.handle(.char("D"))                              // in the detail context D is not bound
+        e.handle(.tab)
+        #expect(e.pane == .tree)
+        e.handle(.char("D"))
+        #expect(!e.showsDetail)
+        e.handle(.char("S"))
+        #expect(e.showsDetail && e.pane == .detail, "scenario settings are edited in the detail pane")
+    }
+
+    @Test func hidingItWhileTheDetailPaneHasTheFocusReturnsToTheTree() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil, displayName: DemoScenario.displayName)
+        e.handle(.tab)
+        #expect(e.pane == .detail)
+        e.showsDetail = false                              // `set detail = off`, or D from the tree
+        #expect(e.pane == .tree)
+        #expect(e.keyContext == .tree)
+    }
+}

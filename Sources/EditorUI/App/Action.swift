@@ -17,7 +17,7 @@ public enum Action: String, CaseIterable, Sendable {
     case moveTop = "move-top", moveBottom = "move-bottom"
     case toggleExpand = "toggle-expand", switchPane = "switch-pane"
     case search, searchNext = "search-next", searchPrev = "search-prev", gotoModule = "goto-module"
-    case toggleAttention = "toggle-attention"
+    case toggleAttention = "toggle-attention", toggleDetail = "toggle-detail"
     // modules
     case upgrade, upgradeAll = "upgrade-all", undo, redo
     // upgrade review
@@ -65,6 +65,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .searchPrev: return "previous search match"
         case .gotoModule: return "go to a module by id"
         case .toggleAttention: return "show only modules that need attention"
+        case .toggleDetail: return "hide or show the detail pane (the tree gets the whole width; a cursor move then sends a third of the bytes)"
         case .upgrade: return "upgrade the selected module (one undoable step)"
         case .upgradeAll: return "upgrade every upgradable module (asks first)"
         case .undo: return "undo the last change"
@@ -93,7 +94,7 @@ public enum Action: String, CaseIterable, Sendable {
     public var group: ActionGroup {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .moveTop, .moveBottom, .toggleExpand, .switchPane,
-             .search, .searchNext, .searchPrev, .gotoModule, .toggleAttention:
+             .search, .searchNext, .searchPrev, .gotoModule, .toggleAttention, .toggleDetail:
             return .navigation
         case .upgrade, .upgradeAll, .undo, .redo: return .modules
         case .review, .reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewJump, .reviewPause, .reviewEnd, .reviewUndo, .reviewConnection:

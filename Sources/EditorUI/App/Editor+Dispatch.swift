@@ -35,7 +35,12 @@ extension Editor {
         case .moveTop: move(to: 0)
         case .moveBottom: move(to: Int.max)
         case .toggleExpand: toggleExpand()
-        case .switchPane: pane = pane == .tree ? .detail : .tree
+        case .switchPane:
+            if !showsDetail { showsDetail = true }         // Tab reaches a hidden detail pane by showing it
+            pane = pane == .tree ? .detail : .tree
+        case .toggleDetail:
+            showsDetail.toggle()
+            setMessage(showsDetail ? "detail pane shown" : "detail pane hidden (D or Tab shows it)")
         case .search: prompt = Prompt(kind: .search)
         case .searchNext: searchAgain(forward: true)
         case .searchPrev: searchAgain(forward: false)

@@ -88,6 +88,11 @@ public final class Editor {
     public internal(set) var scroll = 0
     public internal(set) var detailScroll = 0
     public internal(set) var pane: Pane = .tree
+    /// The detail pane is drawn (`D` toggles; `set detail = off` starts without it).
+    /// Hiding it returns the focus to the tree.
+    public var showsDetail = true {
+        didSet { if !showsDetail { pane = .tree } }
+    }
     public internal(set) var screen: Screen = .main
     public internal(set) var screenScroll = 0
     public internal(set) var prompt: Prompt?

@@ -96,6 +96,7 @@ public struct KeyTable: Sendable {
         KeyBinding(.tree, .char("/"), .search), KeyBinding(.tree, .char("n"), .searchNext), KeyBinding(.tree, .char("N"), .searchPrev),
         KeyBinding(.tree, .char(":"), .gotoModule),
         KeyBinding(.tree, .char("o"), .toggleAttention),
+        KeyBinding(.tree, .char("D"), .toggleDetail),
         KeyBinding(.tree, .char("u"), .upgrade),
         KeyBinding(.tree, .char("U"), .upgradeAll),
         KeyBinding(.tree, .char("R"), .review),

@@ -8,6 +8,7 @@
 //     set line-graphics = auto|utf-8|ascii
 //     set mouse = off|on
 //     set backup = off|on
+//     set detail = on|off
 //     set catalog = PATH                (repeatable; later files win)
 //     set team-connections = PATH
 //
@@ -35,6 +36,8 @@ public struct Config: Sendable {
     public var lineGraphics: LineGraphics = .auto
     public var mouse = false
     public var backup = false
+    /// `set detail = off`: start with the detail pane hidden.
+    public var detail = true
     /// `set catalog` paths (expanded) with their lines, in order.
     public var catalogs: [(path: String, line: Int)] = []
     public var teamConnections: (path: String, line: Int)?
@@ -44,7 +47,7 @@ public struct Config: Sendable {
 
     public init(file: String) { self.file = file }
 
-    static let settingNames = ["theme", "line-graphics", "mouse", "backup", "catalog", "team-connections"]
+    static let settingNames = ["theme", "line-graphics", "mouse", "backup", "detail", "catalog", "team-connections"]
     static let commands = ["bind", "unbind", "set", "color"]
 
     /// Parses config text. `home` expands `~/`; relative paths are relative to the
@@ -146,6 +149,7 @@ public struct Config: Sendable {
             lineGraphics = g
         case "mouse": if let b = onOff() { mouse = b }
         case "backup": if let b = onOff() { backup = b }
+        case "detail": if let b = onOff() { detail = b }
         case "catalog": catalogs.append((ConfigPaths.expand(value, home: home, base: dir), n))
         case "team-connections": teamConnections = (ConfigPaths.expand(value, home: home, base: dir), n)
         default:

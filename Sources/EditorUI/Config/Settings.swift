@@ -38,6 +38,8 @@ public struct Settings: Sendable {
     public var mouse: Bool
     /// Keep FILE.bak when saving over a file.
     public var backup: Bool
+    /// Start with the detail pane shown (`set detail = off` hides it).
+    public var detail: Bool = true
     /// User catalog files from the config, in order (later files win).
     public var catalogPaths: [String]
     public var teamConnectionsPath: String?
@@ -136,7 +138,7 @@ public struct Settings: Sendable {
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
         return Settings(theme: theme, themeOrigin: origin, depthCap: noColor ? .mono : .c256,
                         localeIsUTF8: utf8, lineGraphics: lg, keyTable: keys,
-                        mouse: config?.mouse ?? false, backup: config?.backup ?? false,
+                        mouse: config?.mouse ?? false, backup: config?.backup ?? false, detail: config?.detail ?? true,
                         catalogPaths: (config?.catalogs ?? []).map(\.path), teamConnectionsPath: config?.teamConnections?.path,
                         configPath: configPath, warnings: warnings.map(\.description))
     }

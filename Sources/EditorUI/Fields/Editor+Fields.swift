@@ -64,6 +64,7 @@ extension Editor {
                 setMessage("fields of \(fieldOwnerName)")
             } else {
                 fields.target = .scenario
+                showsDetail = true                       // the settings are edited there
                 pane = .detail
                 setMessage("scenario name and settings (S goes back to the module, Tab to the tree)")
             }

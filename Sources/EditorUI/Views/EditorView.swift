@@ -28,7 +28,11 @@ public enum EditorView {
         case .diff(let title, let lines):
             TextPagerView.draw(e, title: title, lines: lines, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         case .main:
-            if width >= sideBySideWidth {
+            if !e.showsDetail {
+                e.viewportRows = bodyHeight
+                e.treeRect = Rect(x: 0, y: bodyTop, width: width, height: bodyHeight)
+                TreeView.draw(e, into: &buf, rect: e.treeRect)
+            } else if width >= sideBySideWidth {
                 let treeW = width * 55 / 100
                 e.viewportRows = bodyHeight
                 e.treeRect = Rect(x: 0, y: bodyTop, width: treeW, height: bodyHeight)
