@@ -38,6 +38,17 @@ enum FuzzTargets {
                 cur = p
             }
             if unique && doc.node(at: doc.path(of: i)) != i { return "path \(doc.path(of: i)) does not lead to node \(i)" }
+            // Key lookups without decoding (raw bytes, the parser's escaped-key flag) agree
+            // with decoding every key.
+            let p = doc.nodes[i].parent
+            if p >= 0, doc.kind(p) == .object, let k = doc.key(i) {
+                let first = doc.children(p).first { doc.key($0) == k }
+                if doc.member(p, k) != first { return "member(\(k)) disagrees with the decoded keys" }
+                if !doc.keyEquals(i, k) { return "keyEquals(\(k)) is false for its own key" }
+                if doc.firstMembers(p, JSONDocument.KeySet([k, k + "x"])) != [first, doc.children(p).first { doc.key($0) == k + "x" }] {
+                    return "firstMembers disagrees with the decoded keys"
+                }
+            }
         }
         return nil
     }
