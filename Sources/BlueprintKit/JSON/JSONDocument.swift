@@ -108,8 +108,13 @@ public struct JSONDocument: Sendable {
     /// Keys to look up together with `firstMembers`, as UTF-8 bytes.
     public struct KeySet: Sendable {
         let keys: [[UInt8]]
+        let lengths: [Int]
         let strings: [String]
-        public init(_ keys: [String]) { self.strings = keys; self.keys = keys.map { Array($0.utf8) } }
+        public init(_ keys: [String]) {
+            self.strings = keys
+            self.keys = keys.map { Array($0.utf8) }
+            self.lengths = self.keys.map(\.count)
+        }
     }
 
     /// The first member of `obj` for each key of `set` (nil where absent), found in one
@@ -127,8 +132,10 @@ public struct JSONDocument: Sendable {
                     let node = nb[c]
                     let lo = Int(node._keyStart) + 1, hi = Int(node._keyEnd) - 1
                     for k in 0..<set.keys.count where found[k] == nil {
-                        let match = node._keyEscaped ? key(c) == set.strings[k]
-                            : set.keys[k].withUnsafeBufferPointer { kb in JSONDocument.rawKeyEquals(bb, lo, hi, kb) }
+                        let match: Bool
+                        if node._keyEscaped { match = key(c) == set.strings[k] }
+                        else if set.lengths[k] != hi - lo { continue }          // most keys: no byte is read
+                        else { match = set.keys[k].withUnsafeBufferPointer { kb in JSONDocument.rawKeyEquals(bb, lo, hi, kb) } }
                         if match {
                             found[k] = c
                             missing -= 1
