@@ -7,8 +7,12 @@ extension Editor {
     @discardableResult
     public func handle(_ key: Key) -> Bool {
         if key == .resize { return !wantsQuit }
+        // Below the minimum size nothing but "terminal too small" is drawn: only `q`
+        // (and a question it asks, shown there) may act, never keys on a hidden screen.
+        if terminalTooSmall { handleTooSmallKey(key); return !wantsQuit }
         if case .mouse(let m) = key { return handleMouse(m) }
-        if connectionUI.picker != nil { handlePickerKey(key); return !wantsQuit }
+        // `?` in the picker shows help over it; the picker takes keys again once help closes
+        if connectionUI.picker != nil && !helpOverPicker { handlePickerKey(key); return !wantsQuit }
         if prompt != nil { handlePromptKey(key); return !wantsQuit }
         if fields.edit != nil { handleFieldEditKey(key); return !wantsQuit }
         if confirm != nil { handleConfirmKey(key); return !wantsQuit }
@@ -24,6 +28,22 @@ extension Editor {
         }
         perform(action)
         return !wantsQuit
+    }
+
+    /// A key while the terminal is too small to draw the editor (EditorView.render): `q`
+    /// quits (asking first when there are unsaved changes, as everywhere), an open question
+    /// or prompt (drawn on the too-small screen) takes its keys, Ctrl-L redraws; any
+    /// other key does nothing, so nothing changes where it cannot be seen.
+    func handleTooSmallKey(_ key: Key) {
+        if case .mouse = key { return }
+        if key == .ctrl("l") { wantsFullRedraw = true; return }
+        if prompt != nil { handlePromptKey(key); return }
+        if confirm != nil { handleConfirmKey(key); return }
+        if key == .char("q") {
+            if isModified { confirm = .quit } else { wantsQuit = true }
+            return
+        }
+        setMessage("the terminal is too small: enlarge it, or press q to quit")
     }
 
     public func perform(_ action: Action) {
@@ -64,6 +84,7 @@ extension Editor {
                 closeScreen()
             }
             helpReturnScreen = nil
+            helpOverPicker = false
         case .connectionPicker:
             guard let m = selectedModule else { setMessage("select a module to pick its connection"); return }
             openConnectionPicker(moduleIndex: m.index)

@@ -48,6 +48,7 @@ extension Editor {
         s.markSaved()
         session = s
         path = target
+        if !sameFile { displayName = Editor.fileName(target) }   // the title names the file now edited
         stamp = written
         baseline = bytes
         // The recovery file belongs to the file saved to; the edits are on disk now.

@@ -4,7 +4,7 @@
 // then "apply to the N other modules using <old label>? (y/n)", which is
 // `scened connections --swap OLD=NEW` as one more step.
 //
-// Type-ahead: a printable key that is not a picker command (j k g G t n q /)
+// Type-ahead: a printable key that is not a picker command (j k g G t n q / ?)
 // starts the filter; while the filter line is open every printable key goes
 // to it, Backspace widens it (and closes it when empty), Esc clears it.
 // `/` opens an empty filter line (to start with one of those letters);
@@ -234,6 +234,7 @@ extension Editor {
             if c.accepted == false { connectionUI.picker?.stage = .confirmIncompatible(choice); return }
             pickerAssign(choice, force: false)
         case .redraw: wantsFullRedraw = true
+        case .help: openHelp()
         default:
             setMessage("not available in the picker: Enter assigns, Esc closes")
         }

@@ -300,13 +300,18 @@ extension Editor {
     /// `?`: the help screen; opened from the review it starts at the review's keys.
     /// Opens the help screen; from the review or the connections view it starts at that
     /// screen's keys and closing it goes back there.
+    /// From the connection picker it starts at the picker's keys and closing it goes back
+    /// to the picker (over the screen it was opened from).
     func openHelp() {
-        let from: (Screen, KeyContext)? = switch screen {
-        case .review: (.review, .review)
-        case .connections: (.connections, .connections)
-        default: nil
+        let from: (Screen, KeyContext)? = if connectionUI.picker != nil { (screen, .picker) } else {
+            switch screen {
+            case .review: (.review, .review)
+            case .connections: (.connections, .connections)
+            default: nil
+            }
         }
         helpReturnScreen = from?.0
+        helpOverPicker = connectionUI.picker != nil
         screen = .help
         screenScroll = 0
         if let ctx = from?.1, let i = HelpView.lines(self).firstIndex(where: { $0.plain == ctx.title }) {

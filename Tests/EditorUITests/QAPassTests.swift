@@ -1,0 +1,136 @@
+// Regressions found by a QA pass over the upgrade review, the connection screens and
+// the safety features (issues #6 and #8), each driven through keys as a user would.
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import BlueprintKit
+@testable import EditorUI
+
+@Suite struct QAPassTests {
+    func press(_ e: Editor, _ keys: String, width: Int = 100, height: Int = 30) throws {
+        for k in try Key.parseSequence(keys) {
+            e.handle(k)
+            _ = EditorView.render(e, width: width, height: height)
+        }
+    }
+
+    func frame(_ e: Editor, _ width: Int, _ height: Int) -> String {
+        EditorView.render(e, width: width, height: height).plainText()
+    }
+
+    func scratch() -> String {
+        let d = NSTemporaryDirectory() + "scened-qa-\(UUID().uuidString)"
+        mkdir(d, 0o755)
+        return d
+    }
+
+    // MARK: a terminal too small to draw the editor
+
+    /// "enlarge or press q": keys must not act on a screen nobody can see. In the review,
+    /// `q` used to end the review (and a second `q` closed its summary) instead of quitting.
+    @Test func tooSmallInTheReviewQQuitsAndChangesNothing() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        _ = frame(e, 100, 30)
+        try press(e, "R")
+        #expect(e.screen == .review)
+        #expect(frame(e, 20, 6).contains("enlarge or press q"))
+        try press(e, "yyan", width: 20, height: 6)   // hidden: would apply upgrades
+        #expect(!e.isModified)
+        #expect(e.review?.position == 0)
+        #expect(e.screen == .review)
+        #expect(e.handle(.char("q")) == false)        // quits
+    }
+
+    /// With unsaved changes `q` asks, and the question is what the small screen shows.
+    @Test func tooSmallWithUnsavedChangesQAsksOnTheSmallScreen() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(e, ":3<Enter>u")
+        #expect(e.isModified)
+        _ = frame(e, 30, 8)
+        try press(e, "j:", width: 30, height: 8)
+        #expect(e.prompt == nil)
+        #expect(e.cursor == e.rows.firstIndex { $0.moduleIndex == e.blueprint.modules.firstIndex { $0.id == 3 } })
+        #expect(e.handle(.char("q")) == true)         // asks first
+        #expect(e.confirm == .quit)
+        let small = frame(e, 30, 8)
+        #expect(small.contains("Save changes before"))
+        #expect(small.contains("(d)iscard"))
+        #expect(!small.contains("enlarge or press q"))
+        try press(e, "c", width: 30, height: 8)
+        #expect(e.confirm == nil)
+        #expect(e.isModified)
+        #expect(e.handle(.char("q")) == true)
+        #expect(e.handle(.char("d")) == false)        // discard: quits
+    }
+
+    /// A field being edited when the terminal shrinks: typed keys must not go into the hidden value.
+    @Test func tooSmallWhileEditingAFieldTypesNothing() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(e, ":3<Enter><Tab>jjjjj<Enter>")
+        let before = e.fields.edit
+        #expect(before != nil)
+        _ = frame(e, 30, 8)
+        try press(e, "xyz<Enter>", width: 30, height: 8)
+        #expect(e.fields.edit?.mode == before?.mode)
+        #expect(!e.isModified)
+        _ = frame(e, 100, 30)   // enlarged again: keys work as before
+        try press(e, "<Esc>")
+        #expect(e.fields.edit == nil)
+    }
+
+    // MARK: save as
+
+    /// After `W` to another file the title must name that file (the editor now saves there),
+    /// not the file (or demo) it was opened as.
+    @Test func saveAsRenamesTheTitle() throws {
+        let dir = scratch(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let a = "\(dir)/a.json"
+        _ = FileManager.default.createFile(atPath: a, contents: Data(DemoScenario.bytes))
+        let e = try Editor(bytes: DemoScenario.bytes, path: a, stamp: FileStamp(bytes: DemoScenario.bytes))
+        try press(e, ":3<Enter>uW<C-u>\(dir)/b.json<Enter>")
+        #expect(e.path == "\(dir)/b.json")
+        #expect(!e.isModified)
+        let title = frame(e, 100, 30).split(separator: "\n")[0]
+        #expect(title.contains("b.json"))
+        #expect(!title.contains("a.json"))
+
+        let demo = try Editor(bytes: DemoScenario.bytes, path: nil, displayName: DemoScenario.displayName)
+        try press(demo, ":3<Enter>uw\(dir)/c.json<Enter>")
+        #expect(demo.path == "\(dir)/c.json")
+        let t2 = frame(demo, 100, 30).split(separator: "\n")[0]
+        #expect(t2.contains("c.json"))
+        #expect(!t2.contains(DemoScenario.displayName))
+    }
+
+    // MARK: `?` in the connection picker
+
+    /// `?` is "show this help" everywhere; in the picker it said "not available". Help opens
+    /// at the picker's keys, and closing it returns to the picker as it was.
+    @Test func helpFromThePickerReturnsToIt() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(e, ":8<Enter>cj?")
+        #expect(e.screen == .help)
+        #expect(e.connectionPicker != nil)
+        let help = frame(e, 100, 30)
+        #expect(help.split(separator: "\n")[1].contains("Connection picker"))
+        #expect(!help.contains("type to filter"))     // the picker is not drawn over help
+        try press(e, "q")                              // closes help, not the picker
+        #expect(e.screen == .main)
+        #expect(e.connectionPicker != nil)
+        #expect(frame(e, 100, 30).contains("type to filter"))
+        try press(e, "<Esc>")
+        #expect(e.connectionPicker == nil)
+
+        // from the review's picker: back to the picker, then to the review
+        let r = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(r, "Rnnnnc?")
+        #expect(r.screen == .help)
+        try press(r, "<Esc>")
+        #expect(r.connectionPicker != nil)
+        try press(r, "<Esc>")
+        #expect(r.connectionPicker == nil)
+        #expect(r.screen == .review)
+    }
+}
