@@ -133,4 +133,57 @@ import Glibc
         #expect(r.connectionPicker == nil)
         #expect(r.screen == .review)
     }
+
+    // MARK: z in the review after `c`
+
+    /// `c` on an upgrade that needs a new connection applies it and assigns one; `z` in the
+    /// review used to refuse ("other changes were made after it: undo them in the tree
+    /// first") although both steps were made in the review. It takes the answer back
+    /// with its connection now.
+    @Test func undoInTheReviewTakesBackAConnectionChosenWithC() throws {
+        let e = try Editor(bytes: ReviewFixture.bytes, path: nil, displayName: "fixture.json")
+        try press(e, "Rcn800002<Enter>Support Gmail (new)<Enter>")
+        #expect(e.review?.current?.moduleId == 2)
+        #expect(e.session.undoStack.count == 2)
+        try press(e, "z")
+        #expect(e.session.undoStack.count == 0)
+        #expect(e.session.document.bytes.elementsEqual(ReviewFixture.bytes), "back to the fixture's bytes")
+        #expect(e.review?.current?.moduleId == 1 && e.review?.current?.answer == nil)
+        #expect(e.message?.contains("and the connection chosen for it") == true)
+        // answered again differently
+        try press(e, "nnm")
+        #expect(e.review?.summary.skipped.map(\.moduleId) == [1, 2])
+    }
+
+    /// A connection chosen with `c` (and "apply to the others") for a module not answered
+    /// yet is taken back on its own, before the earlier answers, one `z` at a time.
+    @Test func undoInTheReviewTakesBackAConnectionOfAnUnansweredModuleFirst() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(e, "Rnnyc")                          // #2, #3 skipped, #7 applied, picker for #8
+        let afterAnswers = e.session.document.bytes
+        try press(e, "n42<Enter>Z<Enter>y")           // #8 and #4 now use 42: two steps
+        #expect(e.review?.current?.moduleId == 8 && e.review?.current?.answer == nil)
+        #expect(e.session.undoStack.count == 3)
+        try press(e, "z")
+        #expect(e.session.document.bytes.elementsEqual(afterAnswers), "back to the bytes after the answers")
+        #expect(e.review?.current?.moduleId == 8)
+        #expect(e.message == "took back the connection chosen for #8")
+        try press(e, "z")                              // then #7's upgrade
+        #expect(e.session.undoStack.count == 0)
+        #expect(e.review?.current?.moduleId == 7)
+        // undone in the tree meanwhile: nothing is undone twice
+        try press(e, "ycn43<Enter>W<Enter>n<Esc>zR")
+        #expect(e.session.undoStack.count == 1)       // #7's upgrade only
+        try press(e, "z")
+        #expect(e.session.undoStack.count == 0)
+        #expect(e.review?.current?.moduleId == 7)
+    }
+
+    /// Keys the review does not bind said nothing at all (w, Ctrl-R, d, ...).
+    @Test func anUnboundKeyInTheReviewSaysSo() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(e, "Rw")
+        #expect(e.screen == .review)
+        #expect(e.message?.contains("w does nothing in the review") == true)
+    }
 }

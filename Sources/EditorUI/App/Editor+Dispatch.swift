@@ -22,6 +22,11 @@ extension Editor {
             if case .main = screen, key != .escape {
                 let keys = keyTable.keys(for: .help)
                 setMessage("\(key.displayName) is not bound here; press \(keys.first?.displayName ?? "?") for help")
+            } else if screen == .review, key != .escape {
+                // e.g. w or Ctrl-R: say so rather than nothing happening
+                let help = keyTable.keys(for: .help, in: .review).first?.displayName ?? "?"
+                let leave = keyTable.keys(for: .reviewPause, in: .review).first?.displayName ?? "Esc"
+                setMessage("\(key.displayName) does nothing in the review; \(help) lists its keys, \(leave) leaves it (R resumes)")
             }
             if key == .escape, screen != .main { closeScreen() }
             return !wantsQuit

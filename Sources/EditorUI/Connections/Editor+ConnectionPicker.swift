@@ -101,6 +101,7 @@ extension Editor {
         // opened from the review with `c`: the review catches up and continues,
         // keeping the picker's message
         if screen == .review, review?.onScreen == false {
+            reviewPickerClosed()
             let (text, isError) = (message, messageIsError)
             returnToReview()
             if let text { setMessage(text, error: isError) }
@@ -151,7 +152,7 @@ extension Editor {
             case true?: applyToOthers(old: old, oldLabel: oldLabel, choice: choice, force: force)
             case false?:
                 closePicker(.assigned(id: AccountID(choice.id) ?? old, modules: 1))
-                setMessage((message.map { $0 + "; " } ?? "") + "\(count) other module\(count == 1 ? "" : "s") keep \(JSONWriter.quoted(oldLabel))")
+                setMessage((message.map { $0 + "; " } ?? "") + "\(count) other module\(count == 1 ? " keeps" : "s keep") \(JSONWriter.quoted(oldLabel))")
             case nil: break
             }
         }
