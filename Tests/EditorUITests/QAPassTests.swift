@@ -186,4 +186,30 @@ import Glibc
         #expect(e.screen == .review)
         #expect(e.message?.contains("w does nothing in the review") == true)
     }
+
+    // MARK: the picker's header and message
+
+    /// An old export whose module keeps no restore entry (and a module just upgraded)
+    /// stores only the id: the message said `now uses connection 777 ("X2", twitter2)`
+    /// although neither label nor type was written. The header named an unlabelled
+    /// module by its module name twice and showed an empty label as `""`.
+    @Test func pickerSaysWhenTheLabelCannotBeStoredAndNamesModulesAsTheTreeDoes() throws {
+        let old = """
+        {"name": "old export", "flow": [
+          {"id": 1, "module": "slack:CreateMessage", "version": 4, "parameters": {"__IMTCONN__": 5},
+           "mapper": {"text": "hi"}, "metadata": {"restore": {"__IMTCONN__": {"label": ""}}}},
+          {"id": 2, "module": "slack:CreateMessage", "version": 4, "parameters": {"__IMTCONN__": 5},
+           "mapper": {"text": "hi"}, "metadata": {}}
+        ], "metadata": {"version": 1}}
+        """
+        let e = try Editor(bytes: Array(old.utf8), path: nil)
+        try press(e, "c")
+        let top = frame(e, 100, 12).split(separator: "\n")
+        #expect(top[1].contains("Connection for #1 Slack › Create a message · slack:CreateMessage · __IMTCONN__"))
+        #expect(top[2].hasSuffix("now 5"))
+        try press(e, "<Esc>jc")
+        try press(e, "n777<Enter>X2<Enter>n")
+        #expect(e.connectionPicker == nil)
+        #expect(e.message?.hasPrefix("#2 now uses connection 777 (its label \"X2\" is not stored: #2 keeps no restore entry for __IMTCONN__)") == true)
+    }
 }

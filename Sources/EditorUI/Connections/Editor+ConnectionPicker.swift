@@ -43,13 +43,14 @@ extension Editor {
         }
         let inv = connectionInventory()
         let current = AccountID(ref.value)
-        let name = m.label.flatMap { $0.isEmpty ? nil : $0 } ?? m.moduleName
+        // as the tree names it: the label, else the catalog's title (not the module name twice)
+        let name = m.label.flatMap { $0.isEmpty ? nil : $0 } ?? TreeView.readableName(m, badges[moduleIndex], glyphs)
         connectionUI.picker = ConnectionPicker(
             target: .module(index: moduleIndex, parameter: ref.parameter), kind: ref.kind,
             title: [ref.kind.title.capitalizedFirst + " for \(m.idText) \(name)", m.moduleName, ref.parameter]
                 .joined(separator: glyphs.isUnicode ? " · " : " - "),
             accepted: inv.acceptedTypes(module: moduleIndex, parameter: ref.parameter), current: current,
-            currentLabel: ref.label ?? current.flatMap { inv.entry(ref.kind, id: $0)?.label },
+            currentLabel: (ref.label ?? current.flatMap { inv.entry(ref.kind, id: $0)?.label }).flatMap { $0.isEmpty ? nil : $0 },
             all: inv.candidates(module: moduleIndex, parameter: ref.parameter, includeRejected: true),
             parameters: m.accounts.map(\.parameter))
         connectionUI.lastPickerOutcome = nil
@@ -263,7 +264,14 @@ extension Editor {
             commit(s)
             let m = blueprint.modules[idx]
             let what = m.accounts.count > 1 ? "\(m.idText) \(param)" : m.idText
-            setMessage("\(what) now uses \(p.kind.title) \(newId.text)\(describe(choice))\(teamNote(p.kind, newId, inv))")
+            // The label (and type) go into the module's restore entry; a module without one
+            // (an old export, or one just upgraded) keeps only the id: say so.
+            let kept = m.accounts.first { $0.parameter == param }
+            let lost = choice.label != nil && kept?.label != choice.label
+            setMessage("\(what) now uses \(p.kind.title) \(newId.text)"
+                       + (lost ? " (its label \(JSONWriter.quoted(choice.label ?? "")) is not stored: \(m.idText) keeps no restore entry for \(param))"
+                               : describe(choice))
+                       + teamNote(p.kind, newId, inv))
             // While the question waits, the list shows the document as it is now.
             let now = connectionInventory()
             connectionUI.picker?.refilter { picker in
