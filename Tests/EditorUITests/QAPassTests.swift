@@ -212,4 +212,26 @@ import Glibc
         #expect(e.connectionPicker == nil)
         #expect(e.message?.hasPrefix("#2 now uses connection 777 (its label \"X2\" is not stored: #2 keeps no restore entry for __IMTCONN__)") == true)
     }
+
+    // MARK: quit → save on the demo
+
+    /// "Save changes before quitting? (s)ave" on the demo asks for a file name; after it was
+    /// saved the editor stayed open. It quits now; Esc on the name cancels the quit.
+    @Test func quitThenSaveOnTheDemoQuitsOnceSaved() throws {
+        let dir = scratch(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(e, ":3<Enter>uqs")
+        #expect(e.prompt?.kind == .saveAs)
+        try press(e, "<Esc>")
+        #expect(!e.wantsQuit)
+        try press(e, "w\(dir)/x.json<Enter>")         // a plain save later does not quit
+        #expect(!e.wantsQuit && !e.isModified)
+        try press(e, ":7<Enter>uqs")                   // the file has a name now: saves and quits
+        #expect(e.wantsQuit)
+
+        let d = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(d, ":3<Enter>uqs\(dir)/y.json")
+        #expect(d.handle(.enter) == false)             // saved, then quits
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/y.json"))
+    }
 }
