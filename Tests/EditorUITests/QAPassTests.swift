@@ -234,4 +234,31 @@ import Glibc
         #expect(d.handle(.enter) == false)             // saved, then quits
         #expect(FileManager.default.fileExists(atPath: "\(dir)/y.json"))
     }
+
+    // MARK: save as over another file
+
+    /// `W` with the name of another existing file replaced it without a word (a typo could
+    /// cost a colleague's scenario). It asks now; n keeps that file and the edits.
+    @Test func saveAsOverAnExistingFileAsksFirst() throws {
+        let dir = scratch(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let other = "\(dir)/other.json", precious = Array(#"{"precious": true}"#.utf8)
+        _ = FileManager.default.createFile(atPath: other, contents: Data(precious))
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(e, ":3<Enter>uW\(other)<Enter>")
+        #expect(e.confirm == .overwriteOther(name: other))
+        #expect(frame(e, 100, 30).contains("other.json already exists: overwrite it? (y/n)"))
+        try press(e, "n")
+        #expect(e.confirm == nil && e.isModified && e.path == nil)
+        #expect(FileManager.default.contents(atPath: other).map { Array($0) } == precious)
+        try press(e, "W<C-u>\(other)<Enter>y")
+        #expect(!e.isModified && e.path == other)
+        #expect(FileManager.default.contents(atPath: other).map { Array($0).elementsEqual(e.session.document.bytes) } == true)
+        // saving again to the file now being edited does not ask
+        try press(e, ":7<Enter>uw")
+        #expect(e.confirm == nil && !e.isModified)
+        // a new name does not ask either, nor does a device
+        try press(e, "W<C-u>\(dir)/new.json<Enter>")
+        #expect(e.confirm == nil && e.path == "\(dir)/new.json")
+        #expect(Editor.isExistingRegularFile("/dev/null") == false)
+    }
 }

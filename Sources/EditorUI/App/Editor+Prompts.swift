@@ -77,6 +77,7 @@ extension Editor {
             }
         case .recover: handleRecoverKey(ch, key)
         case .externalChange: handleExternalChangeKey(ch, key)
+        case .overwriteOther: handleOverwriteOtherKey(ch, key)
         }
     }
 

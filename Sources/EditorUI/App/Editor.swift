@@ -29,6 +29,8 @@ public enum Confirm: Sendable, Equatable {
     case recover(when: String, file: String, fileChanged: Bool)
     /// Saving found the file changed on disk since it was read (Editor+File.swift).
     case externalChange(whatChanged: String)
+    /// "Save as" named another file that exists (Editor+File.swift).
+    case overwriteOther(name: String)
 
     public var text: String {
         switch self {
@@ -42,6 +44,8 @@ public enum Confirm: Sendable, Equatable {
                 + " (r)ecover / (d)iff / (x) discard / (q)uit and decide later"
         case .externalChange(let what):
             return "The file changed on disk (\(what)): (o)verwrite / (d)iff / (c)ancel"
+        case .overwriteOther(let name):
+            return "\(name) already exists: overwrite it? (y/n)"
         }
     }
 }
