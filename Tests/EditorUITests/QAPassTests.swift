@@ -261,4 +261,23 @@ import Glibc
         #expect(e.confirm == nil && e.path == "\(dir)/new.json")
         #expect(Editor.isExistingRegularFile("/dev/null") == false)
     }
+
+    // MARK: the minimum terminal size
+
+    /// At 40x8, the size the editor says it needs, the picker was not drawn at all (the
+    /// tree showed while keys went to the hidden picker) and the connections view was blank.
+    @Test func pickerAndConnectionsViewDrawAtTheMinimumSize() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        _ = frame(e, 40, 8)
+        try press(e, ":8<Enter>c", width: 40, height: 8)
+        var lines = frame(e, 40, 8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1].contains("Connection for #8"))
+        #expect(lines[2].contains("771204"))
+        #expect(lines[5].contains("Enter assign"))
+        try press(e, "<Esc>C", width: 40, height: 8)
+        lines = frame(e, 40, 8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1].contains("id") && lines[1].contains("label"))
+        #expect(lines.contains { $0.contains("771204") })
+        #expect(lines[5].contains("Enter modules"))
+    }
 }
