@@ -280,4 +280,16 @@ import Glibc
         #expect(lines.contains { $0.contains("771204") })
         #expect(lines[5].contains("Enter modules"))
     }
+
+    /// At 40 columns a modified scenario's title was only " scened  [+]": the name and the
+    /// file both vanished. The zone and then the file name give way first now.
+    @Test func narrowTitleKeepsTheScenarioName() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil, displayName: DemoScenario.displayName)
+        try press(e, ":3<Enter>u", width: 40, height: 8)
+        let title = frame(e, 40, 8).split(separator: "\n")[0]
+        #expect(title.hasPrefix(" scened Shop orders"))
+        #expect(title.contains("[+]"))
+        #expect(title.contains("demo scenario"))
+        #expect(frame(e, 100, 8).split(separator: "\n")[0].contains("us1.make.com"))
+    }
 }
