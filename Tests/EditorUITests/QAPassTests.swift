@@ -116,6 +116,11 @@ import Glibc
         let help = frame(e, 100, 30)
         #expect(help.split(separator: "\n")[1].contains("Connection picker"))
         #expect(!help.contains("type to filter"))     // the picker is not drawn over help
+        let cursor = e.connectionPicker?.cursor
+        let top = e.screenScroll
+        e.handle(.mouse(MouseEvent(kind: .scrollDown, x: 3, y: 5)))   // the wheel scrolls help
+        #expect(e.connectionPicker?.cursor == cursor)
+        #expect(e.screenScroll > top)
         try press(e, "q")                              // closes help, not the picker
         #expect(e.screen == .main)
         #expect(e.connectionPicker != nil)
