@@ -297,4 +297,16 @@ import Glibc
         #expect(title.contains("demo scenario"))
         #expect(frame(e, 100, 8).split(separator: "\n")[0].contains("us1.make.com"))
     }
+
+    /// Tab in the review (or help) moved the focus of the hidden panes: leaving the review
+    /// with Esc then landed in the detail pane.
+    @Test func tabInTheReviewDoesNotMoveTheHiddenFocus() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(e, "R<Tab><Esc>")
+        #expect(e.screen == .main && e.pane == .tree)
+        try press(e, "?<Tab>q")
+        #expect(e.screen == .main && e.pane == .tree)
+        try press(e, "<Tab>")
+        #expect(e.pane == .detail)
+    }
 }

@@ -60,7 +60,14 @@ extension Editor {
         case .moveTop: move(to: 0)
         case .moveBottom: move(to: Int.max)
         case .toggleExpand: toggleExpand()
-        case .switchPane: pane = pane == .tree ? .detail : .tree
+        case .switchPane:
+            // only where the panes are on screen (Tab in the review or help used to move
+            // the hidden focus, so leaving them landed in the other pane)
+            guard screen == .main else {
+                if screen == .review { setMessage("Tab does nothing in the review; Esc leaves it (R resumes)") }
+                return
+            }
+            pane = pane == .tree ? .detail : .tree
         case .search: prompt = Prompt(kind: .search)
         case .searchNext: searchAgain(forward: true)
         case .searchPrev: searchAgain(forward: false)
