@@ -26,6 +26,11 @@ extension Editor {
     /// since it was read, unless `force`.
     @discardableResult
     public func save(to target: String, force: Bool = false) -> Bool {
+        if let why = savesDisabledReason {
+            quitAfterSave = false
+            setMessage("not saved: \(why)", error: true)
+            return false
+        }
         let sameFile = path.map { Recovery.absoluteTarget($0) == Recovery.absoluteTarget(target) } ?? false
         // "save as" over another file that exists (a typo, a colleague's scenario): ask first
         if !sameFile && !force && Editor.isExistingRegularFile(target) {

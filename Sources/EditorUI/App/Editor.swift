@@ -142,6 +142,8 @@ public final class Editor {
     var quitAfterSave = false
     /// `set backup = on` keeps FILE.bak.
     public var saveOptions = SaveOptions()
+    /// When set, saving writes nothing and says why (`scened snapshot` must not touch files).
+    public var savesDisabledReason: String?
     var detailCacheKey: String?
     var detailCache: [StyledLine] = []
 
