@@ -309,4 +309,11 @@ import Glibc
         try press(e, "<Tab>")
         #expect(e.pane == .detail)
     }
+
+    /// The new-id prompt of a webhook (or key) picker said "'abc' is not a connection id".
+    @Test func newIdErrorNamesTheKind() throws {
+        let e = try Editor(bytes: DemoScenario.bytes, path: nil)
+        try press(e, ":1<Enter>cnabc<Enter>")
+        #expect(e.connectionPicker?.stage == .newId(text: "abc", error: "'abc' is not a webhook id: use a positive integer such as 4242"))
+    }
 }

@@ -120,7 +120,7 @@ extension Editor {
             case .changed(let t): connectionUI.picker?.stage = .newId(text: t, error: nil)
             case .cancel: connectionUI.picker?.stage = .list
             case .submit:
-                if let err = ConnectionPicker.validateNewId(text) {
+                if let err = ConnectionPicker.validateNewId(text, kind: p.kind.title) {
                     connectionUI.picker?.stage = .newId(text: text, error: err)
                 } else {
                     let id = text.trimmingCharacters(in: " ")
