@@ -112,9 +112,11 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
         // Keys already waiting (key repeat over a slow link, a paste) are handled before
         // the next frame: one frame for the lot instead of one per key.
         var quit = false
-        for _ in 0..<256 {
+        for _ in 0..<256 where key != .resize {
             guard let next = screen.readKey(timeoutMs: 0) else { break }
             if !editor.handle(next) { quit = true; break }
+            // the next keys are handled for the new size (e.g. no longer too small)
+            if next == .resize { break }
         }
         if quit { break }
     }

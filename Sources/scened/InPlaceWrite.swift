@@ -40,6 +40,12 @@ func readForInPlace(_ path: String, command: String) -> Result<InPlaceSource, Ex
 func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force: Bool,
                   backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
     holdForTests()
+    // Nothing changed (e.g. `upgrade -i` with nothing to upgrade): leave the file alone,
+    // its inode, mtime and hard links included, as long as it is still the version read.
+    if !force, bytes.count == readStamp.size, FileStamp(bytes: bytes).hash == readStamp.hash,
+       let now = try? FileStamp.of(path), now.size == readStamp.size, now.hash == readStamp.hash {
+        return Exit.ok
+    }
     do {
         try SafeSave.write(bytes, to: path, options: SaveOptions(backup: backup), expecting: force ? nil : readStamp)
         return Exit.ok

@@ -10,7 +10,8 @@ let snapshotCommand = Command(
                     [--theme NAME|PATH] [--config FILE | --no-config]
 
       Renders the frame the editor shows after KEYS, through the same code as the
-      live editor. Without FILE it opens the built-in demo.
+      live editor. Without FILE it opens the built-in demo. It never writes a file:
+      a save in KEYS says "not saved".
       --size WxH    screen size (default 120x40)
       --keys KEYS   keys in vim notation, e.g. "jjju", "/slack<Enter>", "<C-s>", "<Down>"
       --ansi        colours and attributes as ANSI escape sequences
@@ -65,6 +66,8 @@ func runSnapshot(_ argv: [String]) -> Int32 {
     case .success(let e): editor = e
     case .failure(let f): return f.code
     }
+    // A snapshot only renders: `w`, Ctrl-S or quit → save in KEYS must not write any file.
+    editor.savesDisabledReason = "scened snapshot never writes files"
     let buf = Snapshot.render(editor, keys: keys, width: w, height: h)
     if ansi {
         let depth = colorsText.flatMap { depthByName[$0] } ?? settings.depth(terminalColors: 256)

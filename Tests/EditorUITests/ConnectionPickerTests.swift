@@ -76,7 +76,7 @@ enum TeamFixture {
         #expect(e.connectionPicker == nil)
         #expect(connection(e, 8)?.intValue == 990001 && connection(e, 4)?.intValue == 771204)
         #expect(e.session.undoStack.count == 1)
-        #expect(e.message?.contains("1 other module keep \"Ops Slack (ops@example.com)\"") == true)
+        #expect(e.message?.contains("1 other module keeps \"Ops Slack (ops@example.com)\"") == true)
         let expected = try headless { try $0.addSet("8=990001") }
         #expect(same(e.session.document.bytes, expected))
     }

@@ -7,8 +7,12 @@ extension Editor {
     @discardableResult
     public func handle(_ key: Key) -> Bool {
         if key == .resize { return !wantsQuit }
+        // Below the minimum size nothing but "terminal too small" is drawn: only `q`
+        // (and a question it asks, shown there) may act, never keys on a hidden screen.
+        if terminalTooSmall { handleTooSmallKey(key); return !wantsQuit }
         if case .mouse(let m) = key { return handleMouse(m) }
-        if connectionUI.picker != nil { handlePickerKey(key); return !wantsQuit }
+        // `?` in the picker shows help over it; the picker takes keys again once help closes
+        if connectionUI.picker != nil && !helpOverPicker { handlePickerKey(key); return !wantsQuit }
         if prompt != nil { handlePromptKey(key); return !wantsQuit }
         if fields.edit != nil { handleFieldEditKey(key); return !wantsQuit }
         if confirm != nil { handleConfirmKey(key); return !wantsQuit }
@@ -18,12 +22,33 @@ extension Editor {
             if case .main = screen, key != .escape {
                 let keys = keyTable.keys(for: .help)
                 setMessage("\(key.displayName) is not bound here; press \(keys.first?.displayName ?? "?") for help")
+            } else if screen == .review, key != .escape {
+                // e.g. w or Ctrl-R: say so rather than nothing happening
+                let help = keyTable.keys(for: .help, in: .review).first?.displayName ?? "?"
+                let leave = keyTable.keys(for: .reviewPause, in: .review).first?.displayName ?? "Esc"
+                setMessage("\(key.displayName) does nothing in the review; \(help) lists its keys, \(leave) leaves it (R resumes)")
             }
             if key == .escape, screen != .main { closeScreen() }
             return !wantsQuit
         }
         perform(action)
         return !wantsQuit
+    }
+
+    /// A key while the terminal is too small to draw the editor (EditorView.render): `q`
+    /// quits (asking first when there are unsaved changes, as everywhere), an open question
+    /// or prompt (drawn on the too-small screen) takes its keys, Ctrl-L redraws; any
+    /// other key does nothing, so nothing changes where it cannot be seen.
+    func handleTooSmallKey(_ key: Key) {
+        if case .mouse = key { return }
+        if key == .ctrl("l") { wantsFullRedraw = true; return }
+        if prompt != nil { handlePromptKey(key); return }
+        if confirm != nil { handleConfirmKey(key); return }
+        if key == .char("q") {
+            if isModified { confirm = .quit } else { wantsQuit = true }
+            return
+        }
+        setMessage("the terminal is too small: enlarge it, or press q to quit")
     }
 
     public func perform(_ action: Action) {
@@ -36,6 +61,12 @@ extension Editor {
         case .moveBottom: move(to: Int.max)
         case .toggleExpand: toggleExpand()
         case .switchPane:
+            // only where the panes are on screen (Tab in the review or help used to move
+            // the hidden focus, so leaving them landed in the other pane)
+            guard screen == .main else {
+                if screen == .review { setMessage("Tab does nothing in the review; Esc leaves it (R resumes)") }
+                return
+            }
             if !showsDetail { showsDetail = true }         // Tab reaches a hidden detail pane by showing it
             pane = pane == .tree ? .detail : .tree
         case .toggleDetail:
@@ -69,6 +100,7 @@ extension Editor {
                 closeScreen()
             }
             helpReturnScreen = nil
+            helpOverPicker = false
         case .connectionPicker:
             guard let m = selectedModule else { setMessage("select a module to pick its connection"); return }
             openConnectionPicker(moduleIndex: m.index)

@@ -6,6 +6,9 @@
 // file too large, I/O error) leaves the file as it was, keeps every edit, and says
 // what happened; `W` saves elsewhere.
 import BlueprintKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Editor {
     /// Saves to the current path (asks for one for the demo). Returns true when written.
@@ -23,7 +26,18 @@ extension Editor {
     /// since it was read, unless `force`.
     @discardableResult
     public func save(to target: String, force: Bool = false) -> Bool {
+        if let why = savesDisabledReason {
+            quitAfterSave = false
+            setMessage("not saved: \(why)", error: true)
+            return false
+        }
         let sameFile = path.map { Recovery.absoluteTarget($0) == Recovery.absoluteTarget(target) } ?? false
+        // "save as" over another file that exists (a typo, a colleague's scenario): ask first
+        if !sameFile && !force && Editor.isExistingRegularFile(target) {
+            pendingSaveTarget = target
+            confirm = .overwriteOther(name: target)
+            return false
+        }
         let bytes = session.document.bytes
         let written: FileStamp
         var warning: FileError?
@@ -48,6 +62,7 @@ extension Editor {
         s.markSaved()
         session = s
         path = target
+        if !sameFile { displayName = Editor.fileName(target) }   // the title names the file now edited
         stamp = written
         baseline = bytes
         // The recovery file belongs to the file saved to; the edits are on disk now.
@@ -84,6 +99,29 @@ extension Editor {
         default:
             if key == .escape { cancelExternalChange() }
         }
+    }
+
+    func handleOverwriteOtherKey(_ ch: Character?, _ key: Key) {
+        guard let target = pendingSaveTarget else { confirm = nil; return }
+        if ch == "y" || ch == "o" {
+            confirm = nil
+            pendingSaveTarget = nil
+            let quit = quitAfterSave
+            quitAfterSave = false
+            if save(to: target, force: true) && quit { wantsQuit = true }
+        } else if ch == "n" || ch == "c" || ch == "q" || key == .escape {
+            confirm = nil
+            pendingSaveTarget = nil
+            quitAfterSave = false
+            setMessage("not saved: \(target) was left as it is; your edits are kept")
+        }
+    }
+
+    /// A regular file (through symlinks) is at `path`; devices and FIFOs such as
+    /// /dev/stdout are written to without asking.
+    static func isExistingRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     private func cancelExternalChange() {

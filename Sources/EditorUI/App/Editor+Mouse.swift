@@ -18,7 +18,7 @@ extension Editor {
         default: nil
         }
         // The picker and the connections view: the wheel moves their cursor.
-        if connectionUI.picker != nil {
+        if connectionUI.picker != nil && !helpOverPicker {
             if let d = wheel { performPicker(d < 0 ? .moveUp : .moveDown) }
             return !wantsQuit
         }

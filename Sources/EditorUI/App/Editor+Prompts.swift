@@ -7,6 +7,7 @@ extension Editor {
         switch key {
         case .escape, .ctrl("c"), .ctrl("g"):
             prompt = nil
+            quitAfterSave = false
             setMessage("cancelled")
             return
         case .enter:
@@ -44,8 +45,15 @@ extension Editor {
             pane = .tree
         case .saveAs:
             let t = p.text.trimmingCharacters(in: " ")
-            guard !t.isEmpty else { setMessage("not saved: no file name given", error: true); return }
-            save(to: t)
+            guard !t.isEmpty else { quitAfterSave = false; setMessage("not saved: no file name given", error: true); return }
+            // quit → save on the demo asks for a name first, then quits once saved
+            let quit = quitAfterSave
+            if save(to: t) {
+                quitAfterSave = false
+                if quit { wantsQuit = true }
+            } else if confirm == nil {
+                quitAfterSave = false
+            }
         }
     }
 
@@ -61,7 +69,7 @@ extension Editor {
                 confirm = nil
                 quitAfterSave = true
                 if save() { wantsQuit = true }
-                if confirm == nil { quitAfterSave = false }   // saved, failed, or asking for a name
+                if confirm == nil && prompt == nil { quitAfterSave = false }   // saved or failed (a name or an answer still to come)
             } else if ch == "d" {
                 confirm = nil; wantsQuit = true
             } else if ch == "c" || ch == "n" || key == .escape {
@@ -69,6 +77,7 @@ extension Editor {
             }
         case .recover: handleRecoverKey(ch, key)
         case .externalChange: handleExternalChangeKey(ch, key)
+        case .overwriteOther: handleOverwriteOtherKey(ch, key)
         }
     }
 

@@ -144,6 +144,7 @@ extension Editor {
     func closeScreen() {
         screen = .main
         screenScroll = 0
+        helpOverPicker = false
         if let c = resumeConfirm {
             confirm = c
             resumeConfirm = nil

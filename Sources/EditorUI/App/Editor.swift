@@ -29,6 +29,8 @@ public enum Confirm: Sendable, Equatable {
     case recover(when: String, file: String, fileChanged: Bool)
     /// Saving found the file changed on disk since it was read (Editor+File.swift).
     case externalChange(whatChanged: String)
+    /// "Save as" named another file that exists (Editor+File.swift).
+    case overwriteOther(name: String)
 
     public var text: String {
         switch self {
@@ -42,6 +44,8 @@ public enum Confirm: Sendable, Equatable {
                 + " (r)ecover / (d)iff / (x) discard / (q)uit and decide later"
         case .externalChange(let what):
             return "The file changed on disk (\(what)): (o)verwrite / (d)iff / (c)ancel"
+        case .overwriteOther(let name):
+            return "\(name) already exists: overwrite it? (y/n)"
         }
     }
 }
@@ -62,7 +66,8 @@ public final class Editor {
     public private(set) var blueprint: Blueprint
     /// The file being edited; nil for the built-in demo until it is saved somewhere.
     public internal(set) var path: String?
-    public let displayName: String
+    /// The name the title bar shows: the file's name (it follows "save as"), or the demo's.
+    public internal(set) var displayName: String
     /// The bytes as opened or last saved: what "pending changes" compares with when
     /// there is no file on disk (the demo, standard input).
     public internal(set) var baseline: [UInt8]
@@ -103,6 +108,8 @@ public final class Editor {
     public internal(set) var lastSearch: String?
     public internal(set) var wantsQuit = false
     public var wantsFullRedraw = false
+    /// The last frame was too small to draw the editor (EditorView.render); keys then only quit.
+    public internal(set) var terminalTooSmall = false
     /// Rows the tree pane showed in the last frame (for paging).
     public var viewportRows = 20
     /// Where the last frame drew the tree and detail panes (for mouse clicks).
@@ -117,6 +124,8 @@ public final class Editor {
     public internal(set) var review: ReviewState?
     /// The screen that `?` was pressed on, when closing help should go back to it.
     var helpReturnScreen: Screen?
+    /// Help was opened from the connection picker: it is drawn and takes keys instead of the picker.
+    var helpOverPicker = false
     /// Runs the user's $EDITOR on a text and returns the edited text, or nil when it
     /// failed or was cancelled. Set by the terminal wiring, which must leave curses mode
     /// around the call (endwin, then refresh); nil means `E` is not available.
@@ -138,6 +147,8 @@ public final class Editor {
     var quitAfterSave = false
     /// `set backup = on` keeps FILE.bak.
     public var saveOptions = SaveOptions()
+    /// When set, saving writes nothing and says why (`scened snapshot` must not touch files).
+    public var savesDisabledReason: String?
     var detailCacheKey: String?
     var detailCache: [StyledLine] = []
 

@@ -89,11 +89,11 @@ public struct ConnectionPicker: Sendable {
     }
 
     /// Validates the id typed after `n`: a positive integer.
-    static func validateNewId(_ text: String) -> String? {
+    static func validateNewId(_ text: String, kind: String = "connection") -> String? {
         let t = text.trimmingCharacters(in: " ")
-        if t.isEmpty { return "type the connection id (a positive integer)" }
-        guard AccountID(t).isNumeric, let v = Int(t) else { return "'\(t)' is not a connection id: use a positive integer such as 4242" }
-        if v <= 0 { return "connection ids are positive integers, not \(t)" }
+        if t.isEmpty { return "type the \(kind) id (a positive integer)" }
+        guard AccountID(t).isNumeric, let v = Int(t) else { return "'\(t)' is not a \(kind) id: use a positive integer such as 4242" }
+        if v <= 0 { return "\(kind) ids are positive integers, not \(t)" }
         return nil
     }
 }

@@ -4,7 +4,7 @@
 // then "apply to the N other modules using <old label>? (y/n)", which is
 // `scened connections --swap OLD=NEW` as one more step.
 //
-// Type-ahead: a printable key that is not a picker command (j k g G t n q /)
+// Type-ahead: a printable key that is not a picker command (j k g G t n q / ?)
 // starts the filter; while the filter line is open every printable key goes
 // to it, Backspace widens it (and closes it when empty), Esc clears it.
 // `/` opens an empty filter line (to start with one of those letters);
@@ -43,13 +43,14 @@ extension Editor {
         }
         let inv = connectionInventory()
         let current = AccountID(ref.value)
-        let name = m.label.flatMap { $0.isEmpty ? nil : $0 } ?? m.moduleName
+        // as the tree names it: the label, else the catalog's title (not the module name twice)
+        let name = m.label.flatMap { $0.isEmpty ? nil : $0 } ?? TreeView.readableName(m, badges[moduleIndex], glyphs)
         connectionUI.picker = ConnectionPicker(
             target: .module(index: moduleIndex, parameter: ref.parameter), kind: ref.kind,
             title: [ref.kind.title.capitalizedFirst + " for \(m.idText) \(name)", m.moduleName, ref.parameter]
                 .joined(separator: glyphs.isUnicode ? " · " : " - "),
             accepted: inv.acceptedTypes(module: moduleIndex, parameter: ref.parameter), current: current,
-            currentLabel: ref.label ?? current.flatMap { inv.entry(ref.kind, id: $0)?.label },
+            currentLabel: (ref.label ?? current.flatMap { inv.entry(ref.kind, id: $0)?.label }).flatMap { $0.isEmpty ? nil : $0 },
             all: inv.candidates(module: moduleIndex, parameter: ref.parameter, includeRejected: true),
             parameters: m.accounts.map(\.parameter))
         connectionUI.lastPickerOutcome = nil
@@ -101,6 +102,7 @@ extension Editor {
         // opened from the review with `c`: the review catches up and continues,
         // keeping the picker's message
         if screen == .review, review?.onScreen == false {
+            reviewPickerClosed()
             let (text, isError) = (message, messageIsError)
             returnToReview()
             if let text { setMessage(text, error: isError) }
@@ -118,7 +120,7 @@ extension Editor {
             case .changed(let t): connectionUI.picker?.stage = .newId(text: t, error: nil)
             case .cancel: connectionUI.picker?.stage = .list
             case .submit:
-                if let err = ConnectionPicker.validateNewId(text) {
+                if let err = ConnectionPicker.validateNewId(text, kind: p.kind.title) {
                     connectionUI.picker?.stage = .newId(text: text, error: err)
                 } else {
                     let id = text.trimmingCharacters(in: " ")
@@ -151,7 +153,7 @@ extension Editor {
             case true?: applyToOthers(old: old, oldLabel: oldLabel, choice: choice, force: force)
             case false?:
                 closePicker(.assigned(id: AccountID(choice.id) ?? old, modules: 1))
-                setMessage((message.map { $0 + "; " } ?? "") + "\(count) other module\(count == 1 ? "" : "s") keep \(JSONWriter.quoted(oldLabel))")
+                setMessage((message.map { $0 + "; " } ?? "") + "\(count) other module\(count == 1 ? " keeps" : "s keep") \(JSONWriter.quoted(oldLabel))")
             case nil: break
             }
         }
@@ -234,6 +236,7 @@ extension Editor {
             if c.accepted == false { connectionUI.picker?.stage = .confirmIncompatible(choice); return }
             pickerAssign(choice, force: false)
         case .redraw: wantsFullRedraw = true
+        case .help: openHelp()
         default:
             setMessage("not available in the picker: Enter assigns, Esc closes")
         }
@@ -261,7 +264,14 @@ extension Editor {
             commit(s)
             let m = blueprint.modules[idx]
             let what = m.accounts.count > 1 ? "\(m.idText) \(param)" : m.idText
-            setMessage("\(what) now uses \(p.kind.title) \(newId.text)\(describe(choice))\(teamNote(p.kind, newId, inv))")
+            // The label (and type) go into the module's restore entry; a module without one
+            // (an old export, or one just upgraded) keeps only the id: say so.
+            let kept = m.accounts.first { $0.parameter == param }
+            let lost = choice.label != nil && kept?.label != choice.label
+            setMessage("\(what) now uses \(p.kind.title) \(newId.text)"
+                       + (lost ? " (its label \(JSONWriter.quoted(choice.label ?? "")) is not stored: \(m.idText) keeps no restore entry for \(param))"
+                               : describe(choice))
+                       + teamNote(p.kind, newId, inv))
             // While the question waits, the list shows the document as it is now.
             let now = connectionInventory()
             connectionUI.picker?.refilter { picker in

@@ -55,7 +55,9 @@ extension Editor {
         }
         let target = moduleIndex(at: it.path) ?? mi
         pauseReview()
+        review?.pickerStart = (r.position, session.undoStack.count)
         if !openConnectionPicker(moduleIndex: target) {
+            review?.pickerStart = nil
             let (text, isError) = (message, messageIsError)   // why there is no picker
             returnToReview()
             if let text { setMessage(text, error: isError) }
@@ -233,10 +235,53 @@ extension Editor {
         setMessage("review paused at \(r.position + 1) of \(r.items.count): R resumes here")
     }
 
+    /// The picker opened with `c` closed: the steps it made are remembered for `z`.
+    func reviewPickerClosed() {
+        guard var r = review, let start = r.pickerStart else { return }
+        r.pickerStart = nil
+        let made = session.undoStack.count - start.depth
+        if made > 0 {
+            r.connectionSteps.append(ReviewConnectionStep(item: start.item, afterAnswers: r.history.count,
+                                                          depthBefore: start.depth, depthAfter: session.undoStack.count,
+                                                          labels: session.undoStack.suffix(made).map(\.label)))
+        }
+        review = r
+    }
+
     /// Takes back the last answer and shows its module again; an applied upgrade is undone
     /// (only when it is still the session's last step, so other edits are never lost).
+    /// A connection chosen with `c` after that answer is taken back first: on its own when
+    /// it was for a module not answered yet, together with the upgrade when `c` applied it.
     func reviewUndo() {
-        guard var r = review, let last = r.history.last else { setMessage("no answer to take back"); return }
+        guard var r = review else { return }
+        var withConnection = false
+        if let step = r.connectionSteps.last, step.afterAnswers == r.history.count {
+            let name = r.items[step.item].moduleId.map { "#\($0)" } ?? "#?"
+            if step.isIn(session.undoStack) && session.undoStack.count == step.depthAfter {
+                var s = session
+                for _ in step.labels { _ = s.undo() }
+                commit(s)
+                r = review ?? r
+                r.connectionSteps.removeLast()
+                if r.history.last != step.item {
+                    r.position = step.item
+                    r.finished = false
+                    r.scroll = 0
+                    review = r
+                    setMessage("took back the connection chosen for \(name)")
+                    return
+                }
+                review = r   // `c` applied this upgrade first: it is taken back below, as one answer
+                withConnection = true
+            } else if !step.isIn(session.undoStack) {
+                r.connectionSteps.removeLast()   // already undone in the tree
+                review = r
+            } else {
+                setMessage("cannot take back the connection chosen for \(name) here: other changes were made after it (undo them in the tree first)", error: true)
+                return
+            }
+        }
+        guard let last = r.history.last else { setMessage("no answer to take back"); return }
         let it = r.items[last]
         let name = it.moduleId.map { "#\($0)" } ?? "#?"
         if case .applied(let a)? = it.answer {
@@ -255,7 +300,7 @@ extension Editor {
         r.finished = false
         r.scroll = 0
         review = r
-        if case .applied(let a)? = it.answer { setMessage("undid: \(a.label)") } else { setMessage("took back the answer for \(name)") }
+        if case .applied(let a)? = it.answer { setMessage("undid: \(a.label)\(withConnection ? " and the connection chosen for it" : "")") } else { setMessage("took back the answer for \(name)") }
     }
 
     /// Closes the summary: the review ends and the cursor goes to the first module that
@@ -300,13 +345,18 @@ extension Editor {
     /// `?`: the help screen; opened from the review it starts at the review's keys.
     /// Opens the help screen; from the review or the connections view it starts at that
     /// screen's keys and closing it goes back there.
+    /// From the connection picker it starts at the picker's keys and closing it goes back
+    /// to the picker (over the screen it was opened from).
     func openHelp() {
-        let from: (Screen, KeyContext)? = switch screen {
-        case .review: (.review, .review)
-        case .connections: (.connections, .connections)
-        default: nil
+        let from: (Screen, KeyContext)? = if connectionUI.picker != nil { (screen, .picker) } else {
+            switch screen {
+            case .review: (.review, .review)
+            case .connections: (.connections, .connections)
+            default: nil
+            }
         }
         helpReturnScreen = from?.0
+        helpOverPicker = connectionUI.picker != nil
         screen = .help
         screenScroll = 0
         if let ctx = from?.1, let i = HelpView.lines(self).firstIndex(where: { $0.plain == ctx.title }) {

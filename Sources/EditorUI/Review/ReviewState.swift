@@ -37,6 +37,24 @@ public struct ReviewApplied: Sendable, Equatable {
     public var connectionNote: String?
 }
 
+/// The undo steps a connection picker opened with `c` in the review made (assign, and
+/// "apply to the others"), so that `z` in the review can take them back.
+struct ReviewConnectionStep: Sendable, Equatable {
+    /// The item the picker was for.
+    var item: Int
+    /// How many answers had been given when it was made (`history.count`).
+    var afterAnswers: Int
+    /// The undo-stack depth before and after it, and the labels of its steps.
+    var depthBefore: Int
+    var depthAfter: Int
+    var labels: [String]
+
+    /// Its steps are still in `stack` at the depth where they were made.
+    func isIn(_ stack: [EditStep]) -> Bool {
+        stack.count >= depthAfter && stack[depthBefore..<depthAfter].map(\.label) == labels
+    }
+}
+
 public enum ReviewAnswer: Sendable, Equatable {
     case applied(ReviewApplied)
     case skipped
@@ -58,6 +76,10 @@ public struct ReviewState: Sendable {
     public internal(set) var onScreen = true
     /// First content line shown below the fixed header.
     var scroll = 0
+    /// Connections chosen with `c` from the review, in order: `z` takes them back like answers.
+    var connectionSteps: [ReviewConnectionStep] = []
+    /// While the picker `c` opened is open: its item and the undo depth before it.
+    var pickerStart: (item: Int, depth: Int)?
     /// The plan of the item on screen, for the document generation it was made for.
     var planCache: (item: Int, generation: Int, plan: Result<UpgradePlan, UpgradeError>)?
 

@@ -6,13 +6,21 @@ import BlueprintKit
 
 enum ConnectionPickerView {
     static func draw(_ e: Editor, _ p: ConnectionPicker, into buf: inout ScreenBuffer, rect r: Rect) {
-        guard r.height >= 6, r.width > 10 else { return }
+        guard r.height >= 3, r.width > 10 else { return }
         let g = e.glyphs
         let ascii = !g.isUnicode
         let w = r.width - 1
         let x = r.x + 1
         buf.fill(r, slot: .normal)
-        buf.put(inert(p.title, ascii: ascii), x: x, y: r.y, slot: .heading, maxWidth: w)
+        // On a short terminal (down to the 40x8 minimum) only the title (or the filter),
+        // the list and the last line are drawn.
+        let compact = r.height < 8
+        if compact, let f = p.filter {
+            let used = buf.draw([("filter: ", .statusKey), (inert(f, ascii: ascii), .normal)], x: x, y: r.y, width: w - 1)
+            if p.stage == .list { buf.put(" ", x: x + used, y: r.y, slot: .cursor, maxWidth: 1) }
+        } else {
+            buf.put(inert(p.title, ascii: ascii), x: x, y: r.y, slot: .heading, maxWidth: w)
+        }
 
         var info = p.accepted.isEmpty ? "accepts any type" : "accepts " + p.accepted.joined(separator: ", ")
         switch p.target {
@@ -24,9 +32,10 @@ enum ConnectionPickerView {
             }
         case .swap: info += " (every module using it)"
         }
-        buf.put(inert(info, ascii: ascii), x: x, y: r.y + 1, slot: .dim, maxWidth: w)
+        if !compact { buf.put(inert(info, ascii: ascii), x: x, y: r.y + 1, slot: .dim, maxWidth: w) }
 
-        if let f = p.filter {
+        if compact {
+        } else if let f = p.filter {
             let used = buf.draw([("filter: ", .statusKey), (inert(f, ascii: ascii), .normal)], x: x, y: r.y + 2, width: w - 1)
             if p.stage == .list { buf.put(" ", x: x + used, y: r.y + 2, slot: .cursor, maxWidth: 1) }
         } else {
@@ -34,7 +43,7 @@ enum ConnectionPickerView {
         }
         let shownTypes = p.showAll ? "all types (t: accepted only)" : "accepted types (t: all)"
         let sw = TextWidth.of(shownTypes)
-        if sw + 20 < w { buf.put(shownTypes, x: x + w - sw, y: r.y + 2, slot: .dim, maxWidth: sw) }
+        if sw + 20 < w && !compact { buf.put(shownTypes, x: x + w - sw, y: r.y + 2, slot: .dim, maxWidth: sw) }
 
         let visible = p.visible
         // columns: marker, label, id, type, used by
@@ -46,11 +55,13 @@ enum ConnectionPickerView {
         func row(_ cols: [(String, Int, StyleSlot)]) -> [(String, StyleSlot)] {
             cols.enumerated().map { i, c in (TextWidth.pad(c.0, to: c.1) + (i == cols.count - 1 ? "" : "  "), c.2) }
         }
-        buf.draw([("  ", .dim)] + row([("label", labelW, .dim), ("id", idW, .dim), ("type", typeW, .dim), ("in use", usedW, .dim)]),
-                 x: x, y: r.y + 3, width: w)
+        if !compact {
+            buf.draw([("  ", .dim)] + row([("label", labelW, .dim), ("id", idW, .dim), ("type", typeW, .dim), ("in use", usedW, .dim)]),
+                     x: x, y: r.y + 3, width: w)
+        }
 
-        let listTop = r.y + 4
-        let listH = r.height - 6
+        let listTop = compact ? r.y + 1 : r.y + 4
+        let listH = compact ? r.height - 2 : r.height - 6
         e.connectionUI.pickerPage = max(1, listH)
         var scroll = p.scroll
         if p.cursor < scroll { scroll = p.cursor }
@@ -87,7 +98,7 @@ enum ConnectionPickerView {
         if p.hiddenIncompatible > 0 { count += " \(g.bullet) \(p.hiddenIncompatible) of other types hidden (t shows them)" }
         if p.showAll && p.all.contains(where: { $0.accepted == false }) { count += " \(g.bullet) \(g.cross) type not accepted here" }
         if let team = e.services.team { count += " \(g.bullet) team list \(team.connections.count)" }
-        buf.put(inert(count, ascii: ascii), x: x, y: r.y + r.height - 2, slot: .dim, maxWidth: w)
+        if !compact { buf.put(inert(count, ascii: ascii), x: x, y: r.y + r.height - 2, slot: .dim, maxWidth: w) }
         drawStage(e, p, into: &buf, x: x, y: r.y + r.height - 1, width: w)
     }
 

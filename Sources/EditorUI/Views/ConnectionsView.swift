@@ -7,13 +7,26 @@ import BlueprintKit
 
 enum ConnectionsView {
     static func draw(_ e: Editor, into buf: inout ScreenBuffer, rect r: Rect) {
-        guard r.height >= 6, r.width > 10 else { return }
+        guard r.height >= 3, r.width > 10 else { return }
         let (inv, sections, flat) = e.connectionTable()
         let v = e.connectionUI.view
         let g = e.glyphs
         let ascii = !g.isUnicode
         let x = r.x + 1, w = r.width - 1
         buf.fill(r, slot: .normal)
+        // On a short terminal (down to the 40x8 minimum) only the table and the last line.
+        let compact = r.height < 8
+        if compact {
+            let entry = flat.indices.contains(v.cursor) ? flat[v.cursor] : nil
+            e.viewportRows = max(1, r.height - 2)
+            if case .users(let c) = v.stage, let entry {
+                drawUsers(e, entry, cursor: c, into: &buf, x: x, y: r.y, width: w, height: r.height - 1)
+            } else {
+                drawTable(e, sections, flat, cursor: v.cursor, into: &buf, x: x, y: r.y, width: w, height: r.height - 1)
+            }
+            drawStage(e, entry, into: &buf, x: x, y: r.y + r.height - 1, width: w)
+            return
+        }
         buf.put(inert("Connections of " + (inv.blueprint.name ?? "(unnamed scenario)"), ascii: ascii), x: x, y: r.y, slot: .heading, maxWidth: w)
         var summary = sections.map { s in
             let n = s.entries.filter { $0.id != nil }.count

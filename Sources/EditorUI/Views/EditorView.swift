@@ -9,8 +9,9 @@ public enum EditorView {
 
     public static func render(_ e: Editor, width: Int, height: Int) -> ScreenBuffer {
         var buf = ScreenBuffer(width: max(0, width), height: max(0, height))
-        guard width >= minWidth && height >= minHeight else {
-            TooSmallView.draw(into: &buf, width: width, height: height)
+        e.terminalTooSmall = !(width >= minWidth && height >= minHeight)
+        guard !e.terminalTooSmall else {
+            TooSmallView.draw(e, into: &buf, width: width, height: height)
             return buf
         }
         TitleBarView.draw(e, into: &buf, width: width)
@@ -52,7 +53,7 @@ public enum EditorView {
         if e.fields.edit?.isMultiLine == true, e.screen == .main {
             MultiLineEditorView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         }
-        if let p = e.connectionUI.picker {
+        if let p = e.connectionUI.picker, !e.helpOverPicker {
             ConnectionPickerView.draw(e, p, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         }
         StatusBarView.draw(e, into: &buf, y: height - 2, width: width)
@@ -62,13 +63,41 @@ public enum EditorView {
 }
 
 enum TooSmallView {
-    static func draw(into buf: inout ScreenBuffer, width: Int, height: Int) {
+    /// "terminal too small"; a question or prompt that is open (e.g. after `q` with unsaved
+    /// changes) is shown instead, word-wrapped, since it is what the keys answer.
+    static func draw(_ e: Editor, into buf: inout ScreenBuffer, width: Int, height: Int) {
         guard width > 0 && height > 0 else { return }
-        let lines = ["terminal too small", "\(width)x\(height), need \(EditorView.minWidth)x\(EditorView.minHeight)", "enlarge or press q"]
+        let ascii = !e.glyphs.isUnicode
+        var lines: [(String, StyleSlot)]
+        if let p = e.prompt {
+            // the end of the text, where the cursor is
+            let text = p.label + inert(p.text, ascii: ascii)
+            let w = TextWidth.of(text)
+            lines = [(w < width ? text : String(text.suffix(max(1, width - 1))), .normal)]
+        } else if let c = e.confirm {
+            lines = wrap(inert(c.text, ascii: ascii), width: width).map { ($0, .dialogTitle) }
+        } else {
+            lines = [("terminal too small", .warning), ("\(width)x\(height), need \(EditorView.minWidth)x\(EditorView.minHeight)", .dim),
+                     ("enlarge or press q", .dim)]
+        }
+        if lines.count > height { lines = Array(lines.suffix(height)) }
         let top = max(0, (height - lines.count) / 2)
         for (i, l) in lines.enumerated() where top + i < height {
-            let w = TextWidth.of(l)
-            buf.put(l, x: max(0, (width - w) / 2), y: top + i, slot: i == 0 ? .warning : .dim, maxWidth: width)
+            let w = TextWidth.of(l.0)
+            buf.put(l.0, x: max(0, (width - w) / 2), y: top + i, slot: l.1, maxWidth: width)
         }
+    }
+
+    /// Words of `text` in lines of at most `width` columns (a longer word is cut).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var cur = ""
+        for word in text.split(separator: " ") {
+            let word = TextWidth.truncate(String(word), to: width, ellipsis: false)
+            if !cur.isEmpty && TextWidth.of(cur) + 1 + TextWidth.of(word) > width { lines.append(cur); cur = "" }
+            cur += (cur.isEmpty ? "" : " ") + word
+        }
+        if !cur.isEmpty { lines.append(cur) }
+        return lines
     }
 }

@@ -38,6 +38,21 @@ enum StatusBarView {
         // The picker and the connections view show their own keys.
         if e.connectionUI.picker != nil || e.screen == .connections { return }
         var hint: [(String, StyleSlot)] = []
+        // Help and diff pages only scroll and close: the tree's keys do nothing there.
+        let pager: KeyContext? = switch e.screen {
+        case .help: .help
+        case .diff: .diff
+        default: nil
+        }
+        if let pager {
+            for (a, name) in [(Action.moveDown, "scroll"), (.moveUp, "back"), (.cancel, "close")] {
+                guard let k = e.keyTable.keys(for: a, in: pager).first else { continue }
+                hint.append((k.displayName, .statusKey))
+                hint.append((" \(name)  ", .dim))
+            }
+            buf.draw(hint, x: 0, y: y2, width: width)
+            return
+        }
         let inReview = e.screen == .review
         let actions = inReview ? (e.review?.finished == true ? ReviewView.summaryHintActions : ReviewView.hintActions) : hintActions
         for a in actions {

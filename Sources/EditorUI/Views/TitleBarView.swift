@@ -5,15 +5,20 @@ enum TitleBarView {
         buf.clearRow(0, x: 0, width: width, slot: .title)
         let ascii = !e.glyphs.isUnicode
         let name = inert(e.blueprint.name ?? "(unnamed scenario)", ascii: ascii)
-        var right = e.displayName
-        if let z = e.blueprint.zone { right += "  \(z)" }
-        let rightText = inert(right, ascii: ascii) + " "
-        let rw = TextWidth.of(rightText)
         let modified = e.isModified ? " [+]" : ""
+        // On a narrow terminal the zone goes first, then the file name, so that the
+        // scenario's name keeps some room (it used to vanish at 40 columns once modified).
+        let fixed = TextWidth.of(" scened ") + TextWidth.of(modified) + 2
+        let wanted = min(12, TextWidth.of(name))
+        var choices = [e.displayName]
+        if let z = e.blueprint.zone { choices.insert(e.displayName + "  \(z)", at: 0) }
+        let rightText = choices.map { inert($0, ascii: ascii) + " " }
+            .first { width - fixed - TextWidth.of($0) >= wanted } ?? ""
+        let rw = TextWidth.of(rightText)
         var x = buf.put(" scened ", x: 0, y: 0, slot: .title, maxWidth: width)
         let nameRoom = max(0, width - x - rw - TextWidth.of(modified) - 2)
         x += buf.put(TextWidth.truncate(name, to: nameRoom, ellipsis: true), x: x, y: 0, slot: .title, maxWidth: nameRoom)
         if !modified.isEmpty { x += buf.put(modified, x: x, y: 0, slot: .titleModified, maxWidth: width - x) }
-        if width - rw > x + 1 { buf.put(rightText, x: width - rw, y: 0, slot: .title, maxWidth: rw) }
+        if rw > 0 && width - rw > x + 1 { buf.put(rightText, x: width - rw, y: 0, slot: .title, maxWidth: rw) }
     }
 }
