@@ -18,13 +18,13 @@ func checkRows(_ table: inout Table, _ file: String) {
         guard let argv = t.argv else { peers.append("\(t.name): not installed, skipped"); continue }
         guard let p = measure(argv, times: options.runs) else { peers.append("\(t.name): failed"); continue }
         let ratio = p.seconds / s.seconds
-        peers.append("\(t.name) \(fmt(sizeMB / p.seconds, 0)) MB/s (\(ms(p.seconds)), CPU \(ms(p.cpu))): scened **\(fmt(ratio, 1))×** faster (CPU \(fmt(p.cpu / s.cpu, 1))×)")
+        peers.append("\(t.name) \(fmt(sizeMB / p.seconds, 0)) MB/s (\(ms(p.seconds)), CPU \(ms(p.cpu))): scened **\(fmt(ratio, 1))×** faster (CPU \(fmt(p.cpu / s.cpu, 1))×, best runs \(fmt(p.best / s.best, 1))×)")
         if let rss = peakRSS(argv, times: 1) { rssPeers.append("\(t.name.split(separator: " ")[0]) \(fmt(Double(rss) / Double(size), 1))×") }
         if ratio < t.factor { met = false }
     }
     if options.rows.contains(1) {
         table.add(1, "open \(mb(size)) (`scened check`, whole process)",
-                  scened: "\(fmt(sizeMB / s.seconds, 0)) MB/s (\(ms(s.seconds)), CPU \(ms(s.cpu)))", peers: peers.joined(separator: "; "),
+                  scened: "\(fmt(sizeMB / s.seconds, 0)) MB/s (\(ms(s.seconds)), CPU \(ms(s.cpu)); best of \(options.runs) \(ms(s.best)))", peers: peers.joined(separator: "; "),
                   target: "≥3× python, ≥5× jq", met: met)
     }
     if options.rows.contains(5), let rss = peakRSS([options.scened, "check", file], times: 3, okStatus: [0, 1]) {

@@ -48,9 +48,13 @@ struct JSONParser {
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         nodes.reserveCapacity(max(16, n / 12))
         let capacityBytes = nodes.capacity * MemoryLayout<JSONNode>.stride
+        var prefault: TapePrefault?
         nodes.withUnsafeMutableBufferPointer { p in   // huge pages for a big node tape (see FileIO)
-            if let base = p.baseAddress { FileIO.adviseHugePages(UnsafeMutableRawBufferPointer(start: base, count: capacityBytes)) }
+            guard let base = p.baseAddress else { return }
+            FileIO.adviseHugePages(UnsafeMutableRawBufferPointer(start: base, count: capacityBytes))
+            if n >= TapePrefault.minimumInput { prefault = TapePrefault(start: UnsafeMutableRawPointer(base), length: capacityBytes) }
         }
+        defer { prefault?.finish() }
         i = skipWS(b, i)
         if i >= n { throw Failure(offset: i, message: n == 0 ? "empty document" : "document has no value") }
 
@@ -65,6 +69,7 @@ struct JSONParser {
             let c = b[i]
             let parent: Int32 = stack.last ?? -1
             let idx = nodes.count
+            if idx & 4095 == 0, let p = prefault { p.progress.store(idx &* MemoryLayout<JSONNode>.stride, ordering: .relaxed) }
             var node = JSONNode(kind: .null, _keyEscaped: pendingKeyEscaped, _start: UInt32(i), _end: 0, _keyStart: pendingKeyStart,
                                 _keyEnd: pendingKeyEnd, _subtreeEnd: 0, _parent: parent, _count: 0)
             pendingKeyStart = JSONNode.noKey
