@@ -42,7 +42,7 @@ public struct Blueprint: Sendable {
         }
         // Take the walker's array (sharing it would copy every module on the first change
         // below) and go by index: `for m in mods` copies each module.
-        walker.scanAccounts()
+        walker.fillDetails()
         var mods = walker.modules
         walker.modules = []
         var ids: [Int: Int] = [:]
@@ -110,19 +110,34 @@ public enum BlueprintLoadError: Error, Sendable, CustomStringConvertible {
 struct ModuleWalker {
     let doc: JSONDocument
     var modules: [Module] = []
-    /// Each module's `parameters` and `metadata` members, for `scanAccounts`.
-    var accountSources: [(Int?, Int?)] = []
+    /// Members of each module that only its details need, for `fillDetails`.
+    struct DetailSources { var name, parameters, metadata, filter: Int? }
+    var detailSources: [DetailSources] = []
 
-    /// Scans every module's connections, webhooks and keys: a third of building the
-    /// model of a big file, and independent per module, so in chunks on all cores.
-    /// (Moving the other details — name, label, filter — there too made it slower.)
-    mutating func scanAccounts() {
-        let doc = self.doc, sources = accountSources
+    /// Fills in each module's name, label (`metadata.designer.name`), filter name and
+    /// connections, webhooks and keys. That is most of building the model of a big
+    /// file and independent per module, so it runs in chunks on all cores after the
+    /// walk, which keeps only what the tree's shape needs.
+    mutating func fillDetails() {
+        let doc = self.doc, sources = detailSources
         let parts = Parallel.chunks(modules.count, minimum: 1000) { range in
-            range.map { AccountScanner.scan(parameters: sources[$0].0, metadata: sources[$0].1, in: doc) }
+            range.map { k -> (String, String?, String?, [AccountRef]) in
+                let s = sources[k]
+                let label = s.metadata.flatMap { doc.member($0, "designer") }.flatMap { doc.string($0, "name") }
+                return (s.name.flatMap { doc.string($0) } ?? "", label, s.filter.flatMap { doc.string($0, "name") },
+                        AccountScanner.scan(parameters: s.parameters, metadata: s.metadata, in: doc))
+            }
         }
         var k = 0
-        for part in parts { for a in part { modules[k].accounts = a; k += 1 } }
+        for part in parts {
+            for (name, label, filterName, accounts) in part {
+                modules[k].moduleName = name
+                modules[k].label = label
+                modules[k].filterName = filterName
+                modules[k].accounts = accounts
+                k += 1
+            }
+        }
     }
 
     mutating func walkFlow(_ arr: Int, path: JSONPath, depth: Int, container: Container, parent: Int?) {
@@ -137,17 +152,13 @@ struct ModuleWalker {
         let index = modules.count
         let f = doc.firstMembers(m, ModuleWalker.moduleKeys)
         let id = f[0].flatMap { doc.int($0) }
-        let name = f[1].flatMap { doc.string($0) } ?? ""
         let filterObj = f[3].flatMap { doc.kind($0) == .object ? $0 : nil }
-        var label: String?
-        if let md = f[4], let des = doc.member(md, "designer") { label = doc.string(des, "name") }
         let onerror = f[5].flatMap { doc.kind($0) == .array ? $0 : nil }
-        accountSources.append((f[7], f[4]))
-        modules.append(Module(
+        detailSources.append(DetailSources(name: f[1], parameters: f[7], metadata: f[4], filter: filterObj))
+        modules.append(Module(                             // name, label, filter name, accounts: `fillDetails`
             index: index, node: m, path: path, depth: depth, container: container, parentIndex: parent,
-            id: id, moduleName: name, version: f[2].flatMap { doc.int($0) }, label: label,
-            filterName: filterObj.flatMap { doc.string($0, "name") }, hasFilter: filterObj != nil,
-            accounts: [],                                  // filled in by `scanAccounts`
+            id: id, moduleName: "", version: f[2].flatMap { doc.int($0) }, label: nil,
+            filterName: nil, hasFilter: filterObj != nil, accounts: [],
             hasErrorHandler: onerror.map { doc.node($0).count > 0 } ?? false))
         if let oe = onerror {
             walkFlow(oe, path: path.appending(key: "onerror"), depth: depth + 1, container: .onError(owner: id), parent: index)
