@@ -15,8 +15,15 @@ enum StatusBarView {
         segs.append(("  \(c[.unknown] ?? 0) unknown", .status))
         if e.attentionOnly { segs.append(("  [attention only]", .status)) }
         buf.draw(segs, x: 0, y: y, width: width)
-        var right = "\(e.rows.isEmpty ? 0 : e.cursor + 1)/\(e.rows.count) \(e.pane == .tree ? "tree" : "detail") "
-        if e.screen == .review, let r = e.review { right = r.finished ? "review summary " : "review \(r.position + 1)/\(r.items.count) " }
+        // where the keys go: the tree's or detail pane's row, or the screen on top
+        var right: String
+        switch e.screen {
+        case .main: right = "\(e.rows.isEmpty ? 0 : e.cursor + 1)/\(e.rows.count) \(e.pane == .tree ? "tree" : "detail") "
+        case .review: right = e.review.map { $0.finished ? "review summary " : "review \($0.position + 1)/\($0.items.count) " } ?? "review "
+        case .help: right = "help "
+        case .diff: right = "diff "
+        case .connections: right = "connections "
+        }
         if TextWidth.of(right) < width / 3 { buf.put(right, x: width - TextWidth.of(right), y: y, slot: .status, maxWidth: width) }
 
         let y2 = y + 1
