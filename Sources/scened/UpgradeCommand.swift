@@ -83,12 +83,18 @@ func runUpgrade(_ argv: [String]) -> Int32 {
     let summary = UpgradeSummary(outcomes: plans.map { UpgradeOutcome(plan: $0) },
                                  failures: failures.map { ($0.0, "\($0.1)") },
                                  manualLeft: after?.counts[.manual] ?? 0, unknown: after?.counts[.unknown] ?? 0)
-    FileIO.writeStderr(UpgradeSummary.details(plans))
-    for (id, e) in failures { FileIO.writeStderr("  #\(id.map(String.init) ?? "?") failed: \(e)\n") }
-    FileIO.writeStderr("scened upgrade: \(summary.text)\n")
+    // The summary says what was done, so it comes only once the result is written
+    // (or shown, for --dry-run): a refused -i used to print "upgraded 3 modules"
+    // right before "nothing written".
+    func printSummary() {
+        FileIO.writeStderr(UpgradeSummary.details(plans))
+        for (id, e) in failures { FileIO.writeStderr("  #\(id.map(String.init) ?? "?") failed: \(e)\n") }
+        FileIO.writeStderr("scened upgrade: \(summary.text)\n")
+    }
     var name = files[0] == "-" ? "<stdin>" : files[0]
     while name.hasPrefix("/") { name.removeFirst() }
     if dryRun {
+        printSummary()
         FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes, new: session.document.bytes,
                                             oldName: "a/\(name)", newName: "b/\(name)"))
         return failures.isEmpty ? Exit.ok : Exit.attention
@@ -97,5 +103,6 @@ func runUpgrade(_ argv: [String]) -> Int32 {
         ? writeInPlace(session.document.bytes, to: files[0], original: bp.document.bytes, force: force, command: "upgrade")
         : writeOutput(session.document.bytes, to: out, command: "upgrade")
     if code != Exit.ok { return code }
+    printSummary()
     return failures.isEmpty ? Exit.ok : Exit.attention
 }
