@@ -133,8 +133,17 @@ func indentExcerpt(_ s: String) -> String {
 /// Writes output to `-o OUT` atomically, or to stdout.
 func writeOutput(_ bytes: [UInt8], to out: String?, command: String) -> Int32 {
     guard let out, out != "-" else { FileIO.writeStdout(bytes); return Exit.ok }
-    do { try SafeSave.write(bytes, to: out) } catch {
-        FileIO.writeStderr("scened \(command): \(error)\n")
+    let existed = FileIO.exists(out)
+    do { _ = try SafeSave.write(bytes, to: out, options: SaveOptions(), expecting: nil) } catch {
+        switch error {
+        case .notDurable(let e, _):                    // written; only the folder sync failed
+            FileIO.writeStderr("scened \(command): \(e)\n")
+            return Exit.ioError
+        case .io(let e):
+            FileIO.writeStderr("scened \(command): \(e); \(existed ? "\(out) is unchanged" : "nothing written")\n")
+        case .externalChange(let c):                   // not reached: nothing is expected
+            FileIO.writeStderr("scened \(command): \(c.description)\n")
+        }
         return Exit.cantCreate
     }
     return Exit.ok

@@ -177,7 +177,11 @@ private func tempFile(_ text: String, name: String = "bp.json") throws -> (path:
         defer { try? FileManager.default.removeItem(at: f.dir) }
         let r = try Scened.run(["fmt", f.path, "-o", "/nonexistent-dir/x.json"])
         #expect(r.status == 73 && r.stdout.isEmpty)
-        #expect(r.stderr == "scened fmt: /nonexistent-dir/x.json: cannot create a temporary file in /nonexistent-dir: No such file or directory\n")
+        #expect(r.stderr == "scened fmt: /nonexistent-dir/x.json: cannot create a temporary file in /nonexistent-dir: No such file or directory; nothing written\n")
+        // Over an existing OUT that cannot be replaced (a directory): it says OUT is unchanged.
+        let r2 = try Scened.run(["fmt", f.path, "-o", f.dir.path])
+        #expect(r2.status == 73)
+        #expect(r2.stderr.hasSuffix("; \(f.dir.path) is unchanged\n"), "\(r2.stderr)")
     }
 }
 
