@@ -135,7 +135,7 @@ import Glibc
         chmod(input, 0o644); chmod(out, 0o644)   // readable by nobody; the directory is root's 0755
         let r = Safety.run(["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", bin, "fmt", input, "-o", out])
         #expect(r.status == 73)
-        #expect(r.err == "scened fmt: \(out): cannot create a temporary file in \(dir): Permission denied\n")
+        #expect(r.err == "scened fmt: \(out): cannot create a temporary file in \(dir): Permission denied; \(out) is unchanged\n")
         #expect(Safety.read(out) == old)
         #expect(Safety.temporaries(in: dir).isEmpty)
     }
@@ -149,7 +149,7 @@ import Glibc
         // ulimit -f counts 1024-byte blocks: 1 MB, half of what fmt has to write.
         let r = Safety.run(["/bin/bash", "-c", "ulimit -f 1024; exec \"$0\" fmt \"$1\" -o \"$2\"", bin, input, out])
         #expect(r.status == 73, "scened must survive SIGXFSZ and report the failure")
-        #expect(r.err == "scened fmt: \(out): cannot write: File too large\n")
+        #expect(r.err == "scened fmt: \(out): cannot write: File too large; \(out) is unchanged\n")
         #expect(Safety.read(out) == old)
         #expect(Safety.temporaries(in: dir).isEmpty)
     }

@@ -77,6 +77,9 @@ public final class Editor {
 
     // derived, rebuilt after each edit
     public private(set) var badges: [ModuleBadge] = []
+    /// Columns of the tree's badge column (with its gap): the widest badge of this
+    /// scenario in this glyph set, 8 to 12 wide, so `v1 -> new` or `v10 → v11` is not cut.
+    public private(set) var badgeColumn = 9
     public internal(set) var rows: [TreeRow] = []
     /// Per module: warnings (dangling references, connection problems).
     public private(set) var moduleWarnings: [[String]] = []
@@ -214,6 +217,7 @@ public final class Editor {
     func refreshDerived() {
         let bp = blueprint
         badges = bp.modules.map { services.badge($0) }
+        badgeColumn = min(12, max(8, badges.map { TextWidth.of($0.text(glyphs)) }.max() ?? 8)) + 1
         var counts: [BadgeState: Int] = [:]
         for b in badges { counts[b.state, default: 0] += 1 }
         badgeCounts = counts

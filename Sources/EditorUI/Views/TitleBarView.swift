@@ -17,7 +17,7 @@ enum TitleBarView {
         let rw = TextWidth.of(rightText)
         var x = buf.put(" scened ", x: 0, y: 0, slot: .title, maxWidth: width)
         let nameRoom = max(0, width - x - rw - TextWidth.of(modified) - 2)
-        x += buf.put(TextWidth.truncate(name, to: nameRoom, ellipsis: true), x: x, y: 0, slot: .title, maxWidth: nameRoom)
+        x += buf.put(TextWidth.truncate(name, to: nameRoom, ellipsis: e.glyphs.ellipsis), x: x, y: 0, slot: .title, maxWidth: nameRoom)
         if !modified.isEmpty { x += buf.put(modified, x: x, y: 0, slot: .titleModified, maxWidth: width - x) }
         if rw > 0 && width - rw > x + 1 { buf.put(rightText, x: width - rw, y: 0, slot: .title, maxWidth: rw) }
     }

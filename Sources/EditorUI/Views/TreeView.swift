@@ -4,7 +4,6 @@
 import BlueprintKit
 
 enum TreeView {
-    static let badgeWidth = 9
 
     static func draw(_ e: Editor, into buf: inout ScreenBuffer, rect r: Rect) {
         guard r.height > 0, r.width > 0 else { return }
@@ -55,12 +54,12 @@ enum TreeView {
                 }
             }
             let mark = row.collapsed ? " " + g.collapsed : ""
-            buf.draw([(String(repeating: " ", count: badgeWidth), .normal), (row.prefix, .treeLine), (text, .heading), (mark, .marker)],
+            buf.draw([(String(repeating: " ", count: e.badgeColumn), .normal), (row.prefix, .treeLine), (text, .heading), (mark, .marker)],
                      x: x, y: y, width: width)
         case .module(let i):
             let m = e.blueprint.modules[i]
             let badge = e.badges[i]
-            let badgeText = TextWidth.pad(badge.text(g), to: badgeWidth - 1) + " "
+            let badgeText = TextWidth.pad(badge.text(g), to: e.badgeColumn - 1) + " "
             var segs: [(String, StyleSlot)] = [(badgeText, badge.slot), (row.prefix, .treeLine)]
             if row.collapsible { segs.append(((row.collapsed ? g.collapsed : g.expanded) + " ", .marker)) }
             segs.append((m.idText + " ", .moduleId))
@@ -77,7 +76,7 @@ enum TreeView {
             if rightW > 0 && width - rightW > leftUsed {
                 var rx = x + width - rightW
                 if !conn.isEmpty {
-                    rx += buf.put(TextWidth.truncate(conn, to: 24, ellipsis: true), x: rx, y: y, slot: .connection, maxWidth: 24)
+                    rx += buf.put(TextWidth.truncate(conn, to: 24, ellipsis: g.ellipsis), x: rx, y: y, slot: .connection, maxWidth: 24)
                     rx += buf.put(" ", x: rx, y: y, slot: .normal, maxWidth: 1)
                 }
                 if !markers.isEmpty { buf.put(markers, x: rx, y: y, slot: markers.contains("!") ? .warning : .marker, maxWidth: markers.count) }
