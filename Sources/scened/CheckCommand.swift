@@ -33,10 +33,7 @@ func runCheck(_ argv: [String]) -> Int32 {
     let outcomes = files.contains("-")       // standard input is read by one file at a time
         ? files.map { checkOne($0, json: json, catalog: catalogLoad) }
         : Parallel.map(files) { f in checkOne(f, json: json, catalog: catalogLoad) }
-    guard case .success = catalogLoad.value else {
-        if case .failure(let f) = catalogLoad.value { return f.code }
-        return Exit.software
-    }
+    if case .failure(let f) = catalogLoad.value { return f.code }
     var results: [JSONValue] = []
     var totals: [ModuleStatus.State: Int] = [:]
     var malformed = 0, unreadable = 0, attention = false

@@ -37,13 +37,13 @@ func readForInPlace(_ path: String, command: String) -> Result<InPlaceSource, Ex
 /// Atomically replaces `path` with `bytes`. Refuses (exit 75, nothing written) when the
 /// file's content changed since it was read as `readStamp`, unless `force`; a failed
 /// write exits 73. Prints why. `forceFlag` is the option the message suggests.
-func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force: Bool,
+/// `unchanged`: the caller knows `bytes` are exactly what it read.
+func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force: Bool, unchanged: Bool = false,
                   backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
     holdForTests()
     // Nothing changed (e.g. `upgrade -i` with nothing to upgrade): leave the file alone,
     // its inode, mtime and hard links included, as long as it is still the version read.
-    if !force, bytes.count == readStamp.size, FileStamp(bytes: bytes).hash == readStamp.hash,
-       let now = try? FileStamp.of(path), now.size == readStamp.size, now.hash == readStamp.hash {
+    if !force, unchanged, let now = try? FileStamp.of(path), now.sameContent(as: readStamp) {
         return Exit.ok
     }
     do {
@@ -68,8 +68,8 @@ func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force
 /// Same, with the stamp derived from the bytes the command parsed (content comparison).
 func writeInPlace(_ bytes: [UInt8], to path: String, original: [UInt8], force: Bool,
                   backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
-    writeInPlace(bytes, to: path, readStamp: FileStamp(bytes: original), force: force, backup: backup,
-                 command: command, forceFlag: forceFlag)
+    writeInPlace(bytes, to: path, readStamp: FileStamp(bytes: original), force: force, unchanged: bytes == original,
+                 backup: backup, command: command, forceFlag: forceFlag)
 }
 
 /// Test seam: with SCENED_TEST_HOLD_IN_PLACE set, prints `held` and waits for a line on

@@ -18,7 +18,7 @@ import Testing
             #expect(d.int(d.element(0, 1)!) == 1)
             // escape at each position
             let e = try JSONDocument(text: "[\"\(lead)\\\"x\\\\\"]")
-            #expect(d.kind(0) == .array && e.string(e.element(0, 0)!) == lead + "\"x\\")
+            #expect(e.string(e.element(0, 0)!) == lead + "\"x\\")
             // non-ASCII at each position
             let u = try JSONDocument(text: "[\"\(lead)é注🛒z\"]")
             #expect(u.string(u.element(0, 0)!) == lead + "é注🛒z")

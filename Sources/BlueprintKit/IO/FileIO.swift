@@ -1,5 +1,4 @@
 // Reading files and standard input into bytes, with errno-based messages.
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -37,7 +36,6 @@ public enum FileIO {
         // and no copy (the old zero-fill + trim was very slow in debug builds and
         // zero-filled twice the file size).
         let size = (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
-        if size >= parallelReadThreshold, let whole = try readHalves(fd, path: path, size: size) { return whole }
         var out = [UInt8]()
         var chunk = max(65536, size + 1)
         while true {
@@ -59,59 +57,6 @@ public enum FileIO {
             chunk = 1 << 20
         }
         return out
-    }
-
-    /// Regular files at least this big are read as two halves side by side.
-    static let parallelReadThreshold = 8 << 20
-
-    /// Reads a regular file of `size` bytes with two threads, one half each: on a
-    /// 50 MB file the kernel's copy (and the zeroing of fresh pages under it) is a
-    /// tenth of opening it. Nil when the file turned out not to be `size` bytes long
-    /// (it is changing): the caller then reads it the ordinary way.
-    static func readHalves(_ fd: Int32, path: String, size: Int) throws(FileError) -> [UInt8]? {
-        var failure: Int32 = 0
-        var short = false
-        let out = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            count = 0
-            adviseHugePages(UnsafeMutableRawBufferPointer(buf))
-            let base = RawBase(p: buf.baseAddress!)
-            let half = size / 2
-            let results = ReadResults()
-            DispatchQueue.concurrentPerform(iterations: 2) { k in
-                let from = k == 0 ? 0 : half, to = k == 0 ? half : size
-                var off = from
-                while off < to {
-                    let n = pread(fd, base.p + off, to - off, off_t(off))
-                    if n < 0 { if errno == EINTR { continue }; results.set(k, errno); return }
-                    if n == 0 { results.set(k, -1); return }            // shorter than fstat said
-                    off += n
-                }
-            }
-            for k in 0..<2 where results.get(k) != 0 {
-                if results.get(k) == -1 { short = true } else { failure = results.get(k) }
-            }
-            if failure == 0 && !short {
-                // Longer than fstat said? Then it is growing: read it the ordinary way.
-                var one: UInt8 = 0
-                if pread(fd, &one, 1, off_t(size)) != 0 { short = true }
-            }
-            count = failure == 0 && !short ? size : 0
-        }
-        if failure != 0 { throw FileError(path: path, errno: failure, action: "cannot read") }
-        if short {
-            _ = lseek(fd, 0, SEEK_SET)
-            return nil
-        }
-        return out
-    }
-
-    private struct RawBase: @unchecked Sendable { let p: UnsafeMutablePointer<UInt8> }
-
-    /// Per-half errno (0 ok, -1 short), written by one thread each, read after both finish.
-    private final class ReadResults: @unchecked Sendable {
-        private var codes: (Int32, Int32) = (0, 0)
-        func set(_ k: Int, _ v: Int32) { if k == 0 { codes.0 = v } else { codes.1 = v } }
-        func get(_ k: Int) -> Int32 { k == 0 ? codes.0 : codes.1 }
     }
 
     /// Asks for transparent huge pages on a large buffer about to be filled: a 50 MB file

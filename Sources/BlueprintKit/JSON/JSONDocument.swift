@@ -60,21 +60,18 @@ public struct JSONDocument: Sendable {
 
     /// True when the member's key equals `k` (no allocation for plain keys).
     public func keyEquals(_ i: Int, _ k: String) -> Bool {
-        let node = nodes[i]
-        guard node.hasKey else { return false }
-        if node._keyEscaped { return key(i) == k }
+        guard nodes[i].hasKey else { return false }
         var k = k
-        return k.withUTF8 { kb in
-            bytes.withUnsafeBufferPointer { bb in JSONDocument.rawKeyEquals(bb, Int(node._keyStart) + 1, Int(node._keyEnd) - 1, kb) }
-        }
+        return k.withUTF8 { kb in bytes.withUnsafeBufferPointer { bb in keyMatches(i, nodes[i], bb, kb) } }
     }
 
-    /// Compares the source bytes `lo..<hi` of a key without escapes with `kb`: such a
-    /// key is its own text (and cannot equal a `k` holding a backslash, which its
-    /// source would have had to escape).
+    /// Whether member `c` (its node `node`) has the key `kb`. A key without escapes (the
+    /// parser flags the others) is its own source text, compared byte for byte; it cannot
+    /// equal a key holding a backslash, which its source would have had to escape.
     @inline(__always)
-    static func rawKeyEquals(_ bb: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, _ kb: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = hi - lo
+    func keyMatches(_ c: Int, _ node: JSONNode, _ bb: UnsafeBufferPointer<UInt8>, _ kb: UnsafeBufferPointer<UInt8>) -> Bool {
+        if node._keyEscaped { return key(c) == String(decoding: kb, as: UTF8.self) }
+        let lo = Int(node._keyStart) + 1, n = Int(node._keyEnd) - 1 - lo
         guard n == kb.count else { return false }
         var j = 0
         while j < n { if bb[lo &+ j] != kb[j] { return false }; j &+= 1 }   // keys are short: no memcmp call
@@ -89,15 +86,9 @@ public struct JSONDocument: Sendable {
             nodes.withUnsafeBufferPointer { nb in
                 bytes.withUnsafeBufferPointer { bb -> Int? in
                     var c = obj + 1
-                    let end = nb[obj].subtreeEnd
-                    while c < end {
-                        let node = nb[c]
-                        if node._keyEscaped {
-                            if key(c) == String(decoding: kb, as: UTF8.self) { return c }
-                        } else if JSONDocument.rawKeyEquals(bb, Int(node._keyStart) + 1, Int(node._keyEnd) - 1, kb) {
-                            return c
-                        }
-                        c = node.subtreeEnd
+                    while c < nb[obj].subtreeEnd {
+                        if keyMatches(c, nb[c], bb, kb) { return c }
+                        c = nb[c].subtreeEnd
                     }
                     return nil
                 }
@@ -108,13 +99,7 @@ public struct JSONDocument: Sendable {
     /// Keys to look up together with `firstMembers`, as UTF-8 bytes.
     public struct KeySet: Sendable {
         let keys: [[UInt8]]
-        let lengths: [Int]
-        let strings: [String]
-        public init(_ keys: [String]) {
-            self.strings = keys
-            self.keys = keys.map { Array($0.utf8) }
-            self.lengths = self.keys.map(\.count)
-        }
+        public init(_ keys: [String]) { self.keys = keys.map { Array($0.utf8) } }
     }
 
     /// The first member of `obj` for each key of `set` (nil where absent), found in one
@@ -127,21 +112,13 @@ public struct JSONDocument: Sendable {
         nodes.withUnsafeBufferPointer { nb in
             bytes.withUnsafeBufferPointer { bb in
                 var c = obj + 1
-                let end = nb[obj].subtreeEnd
-                while c < end && missing > 0 {
-                    let node = nb[c]
-                    let lo = Int(node._keyStart) + 1, hi = Int(node._keyEnd) - 1
-                    for k in 0..<set.keys.count where found[k] == nil {
-                        let match: Bool
-                        if node._keyEscaped { match = key(c) == set.strings[k] }
-                        else if set.lengths[k] != hi - lo { continue }          // most keys: no byte is read
-                        else { match = set.keys[k].withUnsafeBufferPointer { kb in JSONDocument.rawKeyEquals(bb, lo, hi, kb) } }
-                        if match {
-                            found[k] = c
-                            missing -= 1
-                        }
+                while c < nb[obj].subtreeEnd && missing > 0 {
+                    for k in 0..<set.keys.count where found[k] == nil
+                        && set.keys[k].withUnsafeBufferPointer({ kb in keyMatches(c, nb[c], bb, kb) }) {
+                        found[k] = c
+                        missing -= 1
                     }
-                    c = node.subtreeEnd
+                    c = nb[c].subtreeEnd
                 }
             }
         }

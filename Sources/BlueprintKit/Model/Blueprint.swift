@@ -40,9 +40,9 @@ public struct Blueprint: Sendable {
                 walker.walkFlow(frag, path: ["metadata", "designer", "orphans", .index(f)], depth: 0, container: .orphan(fragment: f), parent: nil)
             }
         }
+        walker.fillDetails()
         // Take the walker's array (sharing it would copy every module on the first change
         // below) and go by index: `for m in mods` copies each module.
-        walker.fillDetails()
         var mods = walker.modules
         walker.modules = []
         var ids: [Int: Int] = [:]

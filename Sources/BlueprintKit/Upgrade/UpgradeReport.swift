@@ -19,14 +19,14 @@ public struct CheckReport: Sendable {
         for s in ModuleStatus.State.allCases { counts[s] = 0 }
         // Big blueprints are looked up in chunks on all cores; items stay in tree order.
         let parts = Parallel.chunks(bp.modules.count, minimum: 2000) { range in
-            var items: [Item] = []
-            var counts: [ModuleStatus.State: Int] = [:]
+            var partItems: [Item] = []
+            var partCounts: [ModuleStatus.State: Int] = [:]
             for k in range {                            // by index: `for m in` copies every module
                 let st = catalog.status(of: bp.modules[k])
-                counts[st.state, default: 0] += 1
-                if st.needsAttention { items.append(Item(module: bp.modules[k], status: st)) }
+                partCounts[st.state, default: 0] += 1
+                if st.needsAttention { partItems.append(Item(module: bp.modules[k], status: st)) }
             }
-            return (items, counts)
+            return (partItems, partCounts)
         }
         self.items = parts.flatMap { $0.0 }
         for p in parts { for (s, n) in p.1 { counts[s, default: 0] += n } }

@@ -342,11 +342,9 @@ extension Editor {
 }
 
 extension Editor {
-    /// `?`: the help screen; opened from the review it starts at the review's keys.
-    /// Opens the help screen; from the review or the connections view it starts at that
-    /// screen's keys and closing it goes back there.
-    /// From the connection picker it starts at the picker's keys and closing it goes back
-    /// to the picker (over the screen it was opened from).
+    /// `?`: the help screen. From the review, the connections view or the connection
+    /// picker it starts at that screen's keys, and closing it goes back there (to the
+    /// picker over the screen it was opened from).
     func openHelp() {
         let from: (Screen, KeyContext)? = if connectionUI.picker != nil { (screen, .picker) } else {
             switch screen {
