@@ -15,9 +15,12 @@ let package = Package(
         // SwiftPM drops pkg-config's -D_XOPEN_SOURCE; shim.h enables the wide API itself.
         .systemLibrary(name: "CNcursesW", path: "Sources/CNcursesW"),
         // The model: lossless JSON document, blueprint tree, catalog, upgrades, connections.
-        .target(name: "BlueprintKit", swiftSettings: strict),
+        // The shipped catalog is data: Catalog/Data/*.json, compiled in (ShippedCatalog.swift).
+        .target(name: "BlueprintKit", resources: [.embedInCode("Catalog/Data")], swiftSettings: strict),
         // Terminal-independent UI: state, actions, key table, views into a screen buffer.
-        .target(name: "EditorUI", dependencies: ["BlueprintKit"], swiftSettings: strict),
+        // Themes/*.theme are compiled in (Sources/EditorUI/Themes links to the top-level Themes folder).
+        .target(name: "EditorUI", dependencies: ["BlueprintKit"], exclude: ["Themes/README.md"],
+                resources: [.embedInCode("Themes")], swiftSettings: strict),
         // The only code that imports ncurses.
         .target(name: "CursesTerminal", dependencies: ["CNcursesW", "EditorUI"], swiftSettings: strict),
         // Thin executable: arguments, subcommands, wiring.

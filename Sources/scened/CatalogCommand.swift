@@ -8,13 +8,19 @@ let catalogCommand = Command(
     usage: """
     scened catalog [--json] [--catalog FILE]... [--status current|deprecated|retired]
     scened catalog --validate FILE
+    scened catalog --coverage [--catalog FILE]...
+    scened catalog observe DIR|FILE... [-o OUT]
 
-      Lists every (module, version) the catalog knows: the shipped catalog, then
+      Lists what the catalog knows: app versions (the status of every module of an
+      app version), module entries (which override their app version) and value
+      rules (retired field values). Sources: the shipped catalog, then
       $XDG_CONFIG_HOME/scened/catalog.d/*.json (by name), then each --catalog FILE;
-      later entries replace earlier ones with the same module and version.
-      --json      an array of entries: module, version, title, status, dates,
-                  replacement {module, version, mode, rules, connection}, source
+      later facts replace earlier ones with the same key.
+      --json      {"appVersions": [...], "entries": [...], "values": [...]} (README)
       --validate  check one catalog file; errors are printed as FILE:LINE:COL
+      --coverage  counts of apps, app versions, module entries and value rules by basis
+      observe     write the app versions seen in a folder of exports as a catalog
+                  file of observations (how Catalog/Data/observed.json is made)
     """,
     run: runCatalog)
 
@@ -33,8 +39,10 @@ func loadCatalog(_ files: [String], command: String) -> Result<Catalog, ExitFail
 }
 
 func runCatalog(_ argv: [String]) -> Int32 {
+    if argv.first == "observe" { return runCatalogObserve(Array(argv.dropFirst())) }
     var args = Args(argv, command: "catalog")
     let json = args.flag("--json")
+    let coverage = args.flag("--coverage")
     let validate: String?
     let files: [String]
     let statusFilter: String?
@@ -55,13 +63,18 @@ func runCatalog(_ argv: [String]) -> Int32 {
             return Exit.noInput
         }
         var c = Catalog.shipped   // a user file may include the shipped rule sets
-        let before = c.entries.count
+        let before = c.entries.count, beforeApps = c.appVersions.count
         do { try c.add(bytes: bytes, source: v) } catch {
             FileIO.writeStderr("\(error)\n")
             return Exit.dataError
         }
         let parsed = c.sortedEntries.filter { $0.source == v }
-        FileIO.writeStdout("\(v): ok, \(parsed.count) entr\(parsed.count == 1 ? "y" : "ies") (\(c.entries.count - before) new, \(parsed.count - (c.entries.count - before)) overriding the shipped catalog)\n")
+        let apps = c.sortedAppVersions.filter { $0.source == v }
+        let values = c.allValueRules.filter { $0.source == v }
+        func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) \(k == 1 ? one : many)" }
+        var text = "\(v): ok, \(n(parsed.count, "module entry", "module entries")) (\(c.entries.count - before) new, \(parsed.count - (c.entries.count - before)) overriding the shipped catalog)"
+        text += ", \(n(apps.count, "app version", "app versions")) (\(c.appVersions.count - beforeApps) new), \(n(values.count, "value rule", "value rules"))\n"
+        FileIO.writeStdout(text)
         return Exit.ok
     }
     let catalog: Catalog
@@ -69,22 +82,31 @@ func runCatalog(_ argv: [String]) -> Int32 {
     case .success(let c): catalog = c
     case .failure(let f): return f.code
     }
+    if coverage { FileIO.writeStdout(CatalogCoverage(catalog).text); return Exit.ok }
     let entries = catalog.sortedEntries.filter { statusFilter == nil || $0.status.rawValue == statusFilter }
+    let appVersions = catalog.sortedAppVersions.filter { statusFilter == nil || $0.status.rawValue == statusFilter }
+    let values = catalog.allValueRules.filter { statusFilter == nil || $0.status.rawValue == statusFilter }
     if json {
-        FileIO.writeStdout(JSONWriter.render(.array(entries.map(catalogEntryJSON)), style: .make) + "\n")
+        let doc = JSONValue.object([("appVersions", .array(appVersions.map { appVersionJSON($0, catalog) })),
+                                    ("entries", .array(entries.map(catalogEntryJSON))),
+                                    ("values", .array(values.map(valueRuleJSON)))])
+        FileIO.writeStdout(JSONWriter.render(doc, style: .make) + "\n")
         return Exit.ok
     }
+    var out = appVersionsText(appVersions, catalog)
+    out += "\nModule entries (override their app version):\n"
     let w = min(48, entries.map { $0.key.description.count }.max() ?? 0)
-    var out = ""
     for e in entries {
         var line = "\(e.key.description.padded(w + 2))\(e.status.rawValue.padded(12))\(e.displayName)"
         if let r = e.replacement { line += "  → \(r.key) (\(r.mode.rawValue))" }
         if let d = e.stopsWorking { line += "  stops working \(d)" }
+        if e.basis == .observed { line += "  (observed)" }
         if !e.source.hasPrefix("shipped") { line += "  [\(e.source)]" }
         out += line + "\n"
     }
+    out += valuesText(values)
     let by = Dictionary(grouping: entries, by: { $0.status })
-    out += "\(entries.count) entries: \(CatalogStatus.allCases.map { "\(by[$0]?.count ?? 0) \($0.rawValue)" }.joined(separator: ", "))\n"
+    out += "\n\(appVersions.count) app versions, \(entries.count) module entries (\(CatalogStatus.allCases.map { "\(by[$0]?.count ?? 0) \($0.rawValue)" }.joined(separator: ", "))), \(values.count) value rules\n"
     FileIO.writeStdout(out)
     return Exit.ok
 }
@@ -93,8 +115,10 @@ func catalogEntryJSON(_ e: CatalogEntry) -> JSONValue {
     var o: [(String, JSONValue)] = [
         ("module", .string(e.module)), ("version", e.version.map { .int($0) } ?? .null),
         ("title", .string(e.displayName)), ("status", .string(e.status.rawValue)),
+        ("basis", .string(e.basis.rawValue)),
         ("deprecatedSince", e.deprecatedSince.map { .string($0) } ?? .null),
         ("stopsWorking", e.stopsWorking.map { .string($0) } ?? .null),
+        ("unsupportedAfter", e.unsupportedAfter.map { .string($0) } ?? .null),
     ]
     if let r = e.replacement {
         var ro: [(String, JSONValue)] = [("module", .string(r.module)), ("version", .int(r.version)),

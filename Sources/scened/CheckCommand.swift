@@ -5,13 +5,18 @@ let checkCommand = Command(
     name: "check",
     summary: "report modules that are deprecated (upgradable or manual) or unknown",
     usage: """
-    scened check FILE... [--json] [--catalog FILE]...
+    scened check FILE|DIR... [--json] [--catalog FILE]... [--before DATE]
 
-      For each file, lists the modules that are upgradable (automatic path to a
-      newer module), manual (deprecated, needs a person) or unknown (in no
-      catalog), with their replacement, then totals.
+      For each file (a folder: every *.json under it), lists the modules that are
+      upgradable (automatic path to a newer module or value), manual (deprecated,
+      needs a person) or unknown (in no catalog), with their replacement, how it
+      is known (documented, by app version, observed only, unknown) and when it
+      stops working, then totals.
       --json          one JSON document: {"files": [...], "totals": {...}} (see README)
       --catalog FILE  add a user catalog (repeatable; later files win)
+      --before DATE   list only modules that stop working (or lose vendor support)
+                      before DATE (YYYY-MM-DD); exit 1 if there are any
+      Deadlines count from today (SCENED_TODAY=YYYY-MM-DD sets another day).
       exit: 0 all current, 1 something needs attention, 65 a file is malformed
             (the other files are still checked), 66 a file cannot be opened
     """,
@@ -21,21 +26,31 @@ func runCheck(_ argv: [String]) -> Int32 {
     var args = Args(argv, command: "check")
     let json = args.flag("--json")
     let catalogFiles: [String]
-    let files: [String]
+    var files: [String] = []
+    let before: String?
     do {
         catalogFiles = try args.options("--catalog")
-        files = try args.positionals()
+        before = try args.option("--before")
+        for f in try args.positionals() {
+            if f != "-", FileIO.isDirectory(f) { files += FileIO.jsonFiles(under: f) } else { files.append(f) }
+        }
     } catch { return usageFailure(checkCommand, error.message) }
     guard !files.isEmpty else { return usageFailure(checkCommand, "missing FILE") }
+    if let b = before, b.utf8.count != 10 || !CatalogDate.isValid(b) {
+        return usageFailure(checkCommand, "--before needs a date like 2026-07-31, not '\(b)'")
+    }
+    let today = Deadline.today()
     // The catalog loads while the files are read and parsed, and the files are
     // checked side by side; messages and results still come in argument order.
     let catalogLoad = Background { loadCatalog(catalogFiles, command: "check") }
     let outcomes = files.contains("-")       // standard input is read by one file at a time
-        ? files.map { checkOne($0, json: json, catalog: catalogLoad) }
-        : Parallel.map(files) { f in checkOne(f, json: json, catalog: catalogLoad) }
+        ? files.map { checkOne($0, json: json, catalog: catalogLoad, today: today, before: before) }
+        : Parallel.map(files) { f in checkOne(f, json: json, catalog: catalogLoad, today: today, before: before) }
     if case .failure(let f) = catalogLoad.value { return f.code }
     var results: [JSONValue] = []
     var totals: [ModuleStatus.State: Int] = [:]
+    var basisTotals: [Basis: Int] = [:]
+    var urgent = 0
     var malformed = 0, unreadable = 0, attention = false
     var text = ""
     for o in outcomes {
@@ -43,6 +58,8 @@ func runCheck(_ argv: [String]) -> Int32 {
         if o.unreadable { unreadable += 1 }
         if o.malformed { malformed += 1 }
         for (k, v) in o.counts { totals[k, default: 0] += v }
+        for (k, v) in o.basis { basisTotals[k, default: 0] += v }
+        urgent += o.urgent
         attention = attention || o.needsAttention
         if let r = o.json { results.append(r) }
         text += o.text
@@ -51,13 +68,17 @@ func runCheck(_ argv: [String]) -> Int32 {
         var t = CheckReport.countsJSON(totals).objectValue ?? []
         t.insert(("files", .int(files.count)), at: 0)
         t.insert(("malformed", .int(malformed + unreadable)), at: 1)
+        t.append(("basis", CheckReport.basisJSON(basisTotals)))
+        t.append(("urgent", .int(urgent)))
+        if let before { t.append(("before", .string(before))) }
         let doc = JSONValue.object([("files", .array(results)), ("totals", .object(t))])
         FileIO.writeStdout(JSONWriter.render(doc, style: .make) + "\n")
     } else {
         let ok = files.count - malformed - unreadable
         text += "total: \(files.count) file\(files.count == 1 ? "" : "s")"
         if malformed + unreadable > 0 { text += " (\(malformed + unreadable) not checked)" }
-        text += ", \(totals.values.reduce(0, +)) modules: \(CheckReport.countsText(totals))\n"
+        text += ", \(totals.values.reduce(0, +)) modules: \(CheckReport.countsText(totals)) (\(CheckReport.basisText(basisTotals)))"
+        text += CheckReport.urgentText(urgent) + "\n"
         _ = ok
         FileIO.writeStdout(text)
     }
@@ -72,12 +93,14 @@ struct CheckOutcome: Sendable {
     var json: JSONValue?
     var text = ""
     var counts: [ModuleStatus.State: Int] = [:]
+    var basis: [Basis: Int] = [:]
+    var urgent = 0
     var needsAttention = false
     var malformed = false
     var unreadable = false
 }
 
-func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>) -> CheckOutcome {
+func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>, today: String, before: String?) -> CheckOutcome {
     var o = CheckOutcome()
     let name = f == "-" ? "<stdin>" : f
     let bytes: [UInt8]
@@ -96,8 +119,10 @@ func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitF
         return o
     }
     guard case .success(let cat) = catalog.value else { return o }
-    let report = CheckReport(blueprint: bp, catalog: cat)
+    let report = CheckReport(blueprint: bp, catalog: cat, today: today, before: before)
     o.counts = report.counts
+    o.basis = report.basisCounts
+    o.urgent = report.urgent
     o.needsAttention = report.needsAttention
     if json { o.json = report.json(file: name) } else { o.text = report.text(file: name) }
     return o

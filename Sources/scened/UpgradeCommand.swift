@@ -67,7 +67,7 @@ func runUpgrade(_ argv: [String]) -> Int32 {
                 FileIO.writeStderr("scened upgrade: no module with id \(id)\n")
                 return Exit.attention
             }
-            let st = catalog.status(of: m)
+            let st = catalog.status(of: m, in: bp.document)
             if st.state != .upgradable {
                 FileIO.writeStderr("scened upgrade: #\(id) \(st.key) is \(st.summary): no automatic upgrade\n")
                 for n in st.notes { FileIO.writeStderr("  note: \(n)\n") }

@@ -47,6 +47,11 @@ public struct CatalogEntry: Sendable {
     /// ISO dates (`2025-09` or `2025-09-01`), when known.
     public var deprecatedSince: String?
     public var stopsWorking: String?
+    public var unsupportedAfter: String?
+    /// A source's statement, or only an observation in real exports.
+    public var basis: EntryBasis = .documented
+    /// For observations: in how many public exports the module was seen.
+    public var seenIn: Int?
     /// Where the facts about this entry come from.
     public var provenance: [String]
     public var notes: [String]
@@ -54,8 +59,10 @@ public struct CatalogEntry: Sendable {
     /// The file that defined the entry (`shipped` for the built-in catalog), and its line.
     public var source: String
     public var line: Int
+    public var column: Int = 1
 
     public var module: String { key.module }
+    public var dates: Lifecycle { Lifecycle(deprecatedSince: deprecatedSince, stopsWorking: stopsWorking, unsupportedAfter: unsupportedAfter) }
     public var version: Int? { key.version }
 
     /// The title, or `app › Name` derived from the module name.

@@ -8,7 +8,14 @@ import Darwin
 #endif
 
 public struct Catalog: Sendable {
+    /// Module entries: facts about one (module, version), overriding its app version.
     public internal(set) var entries: [ModuleKey: CatalogEntry] = [:]
+    /// The app-version layer: the status of every module of an app version.
+    public internal(set) var appVersions: [AppVersionKey: AppVersionEntry] = [:]
+    /// Titles, readable module names and notes per app.
+    public internal(set) var apps: [String: AppInfo] = [:]
+    /// Retired field values, by app.
+    public internal(set) var valueRules: [String: [ValueRule]] = [:]
     /// Named rule lists (`ruleSets`) visible to files loaded later.
     var ruleSets: [String: [FieldRule]] = [:]
     /// The files merged in, in order (`shipped` first when included).
@@ -26,17 +33,71 @@ public struct Catalog: Sendable {
         return entry(module: m.moduleName, version: m.version)
     }
 
-    /// Adds entries, replacing any with the same (module, version).
+    /// Every app-version entry, sorted by app and version.
+    public var sortedAppVersions: [AppVersionEntry] { appVersions.values.sorted { $0.key < $1.key } }
+
+    public func appVersion(_ app: String, _ version: Int?) -> AppVersionEntry? { appVersions[AppVersionKey(app, version)] }
+
+    /// Every value rule, in app order.
+    public var allValueRules: [ValueRule] { valueRules.keys.sorted().flatMap { valueRules[$0]! } }
+
+    /// Adds entries, replacing any with the same (module, version), (app, version) or rule target.
     public mutating func merge(_ other: Catalog) {
         for (k, e) in other.entries { entries[k] = e }
+        for (k, e) in other.appVersions { appVersions[k] = e }
+        for (k, a) in other.apps {
+            if apps[k] == nil { apps[k] = a } else { apps[k]!.merge(a) }
+        }
+        for (app, rules) in other.valueRules {
+            var list = valueRules[app] ?? []
+            for r in rules {
+                if let i = list.firstIndex(where: { $0.sameTarget(r) }) { list[i] = r } else { list.append(r) }
+            }
+            valueRules[app] = list
+        }
         for (k, r) in other.ruleSets { ruleSets[k] = r }
         sources += other.sources
     }
 
     /// Parses one catalog file's bytes; rule sets already in `self` may be included by name.
+    /// A file whose entries contradict the catalog they join (see `contradiction`) is refused whole.
     public mutating func add(bytes: [UInt8], source: String) throws(CatalogError) {
         let parsed = try CatalogLoader.parse(bytes: bytes, source: source, visibleRuleSets: ruleSets)
-        merge(parsed)
+        var merged = self
+        merged.merge(parsed)
+        if let e = merged.contradiction(in: parsed) { throw e }
+        self = merged
+    }
+
+    /// The first fact of `added` that cannot hold together with the rest of the catalog:
+    /// a module said to be current inside an app version that stopped working, or a
+    /// replacement whose own app version or module is deprecated.
+    func contradiction(in added: Catalog) -> CatalogError? {
+        for e in added.entries.values.sorted(by: { $0.line < $1.line }) {
+            let app = String(AppVersionKey.app(of: e.module))
+            if e.status == .current, let av = appVersion(app, e.version), av.status == .retired {
+                return CatalogError(file: e.source, line: e.line, column: e.column,
+                                    message: "\(e.key) is listed as current, but \(av.key) is retired (stopped working; \(av.source) line \(av.line))")
+            }
+            if let r = e.replacement {
+                let rApp = String(AppVersionKey.app(of: r.module))
+                if let av = appVersion(rApp, r.key.version), av.status != .current, entries[r.key]?.status != .current {
+                    return CatalogError(file: e.source, line: e.line, column: e.column,
+                                        message: "\(e.key) is replaced by \(r.key), but \(av.key) is \(av.status.rawValue) itself (\(av.source) line \(av.line))")
+                }
+                if let t = entries[r.key], t.status != .current {
+                    return CatalogError(file: e.source, line: e.line, column: e.column,
+                                        message: "\(e.key) is replaced by \(r.key), which is \(t.status.rawValue) itself (\(t.source) line \(t.line))")
+                }
+            }
+        }
+        for av in added.appVersions.values.sorted(by: { $0.line < $1.line }) where av.status == .retired {
+            if let e = entries.values.first(where: { $0.status == .current && $0.key.version == av.version && AppVersionKey.app(of: $0.module) == av.app }) {
+                return CatalogError(file: av.source, line: av.line, column: av.column,
+                                    message: "\(av.key) is retired (stopped working), but \(e.key) is listed as current (\(e.source) line \(e.line))")
+            }
+        }
+        return nil
     }
 
     // MARK: the built-in catalog
@@ -49,8 +110,8 @@ public struct Catalog: Sendable {
 
     static func loadShipped() -> (catalog: Catalog, error: CatalogError?) {
         var c = Catalog()
-        for (name, text) in ShippedCatalog.files {
-            do { try c.add(bytes: Array(text.utf8), source: "shipped:\(name)") } catch { return (Catalog(), error) }
+        for (name, bytes) in ShippedCatalog.files {
+            do { try c.add(bytes: bytes, source: "shipped:\(name)") } catch { return (Catalog(), error) }
         }
         return (c, nil)
     }

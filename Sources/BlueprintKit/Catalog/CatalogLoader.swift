@@ -8,12 +8,12 @@ enum CatalogLoader {
         do { doc = try JSONDocument(bytes: bytes) } catch {
             throw CatalogError(file: source, line: error.line, column: error.column, message: error.message)
         }
-        var r = Reader(doc: doc, source: source, ruleSets: visibleRuleSets, lines: TextPosition.LineIndex(doc.bytes))
+        var r = CatalogReader(doc: doc, source: source, ruleSets: visibleRuleSets, lines: TextPosition.LineIndex(doc.bytes))
         return try r.file()
     }
 }
 
-private struct Reader {
+struct CatalogReader {
     let doc: JSONDocument
     let source: String
     var ruleSets: [String: [FieldRule]]
@@ -93,17 +93,55 @@ private struct Reader {
     func date(_ obj: Int, _ key: String) throws(CatalogError) -> String? {
         guard let n = doc.member(obj, key) else { return nil }
         let s = try string(n, "\"\(key)\"")
-        let ok = s.utf8.count == 7 || s.utf8.count == 10
-        let shape = Array(s.utf8).enumerated().allSatisfy { i, c in (i == 4 || i == 7) ? c == 0x2D : (c >= 0x30 && c <= 0x39) }
-        guard ok && shape else { throw error(n, "\"\(key)\" must be a date like 2026-07-31 or 2026-07") }
+        guard CatalogDate.isValid(s) else { throw error(n, "\"\(key)\" must be a date like 2026-07-31 or 2026-07, not \"\(s)\"") }
         return s
+    }
+
+    func lifecycle(_ obj: Int) throws(CatalogError) -> Lifecycle {
+        Lifecycle(deprecatedSince: try date(obj, "deprecatedSince"), stopsWorking: try date(obj, "stopsWorking"),
+                  unsupportedAfter: try date(obj, "unsupportedAfter"))
+    }
+
+    func position(_ n: Int) -> (line: Int, column: Int) {
+        let p = TextPosition.locate(doc.bytes, offset: doc.node(n).start)
+        return (p.line, p.column)
+    }
+
+    /// `basis` and `seenIn`: observations carry a count and can only be current.
+    func basis(_ obj: Int, status: CatalogStatus, what: String) throws(CatalogError) -> (EntryBasis, Int?) {
+        var b = EntryBasis.documented
+        if let n = doc.member(obj, "basis") {
+            let t = try string(n, "\"basis\"")
+            guard let v = EntryBasis(rawValue: t) else { throw error(n, "\"basis\" must be documented or observed, not \"\(t)\"") }
+            b = v
+        }
+        var seen: Int?
+        if let n = doc.member(obj, "seenIn") {
+            seen = try int(n, "\"seenIn\"")
+            guard b == .observed else { throw error(at: doc.node(n).memberStart, "\"seenIn\" belongs to an observation (\"basis\": \"observed\")") }
+            guard seen! > 0 else { throw error(n, "\"seenIn\" must be at least 1") }
+        }
+        if b == .observed {
+            guard status == .current else { throw error(obj, "\(what) is observed, so it can only be current: an export never shows that a module is deprecated") }
+            guard seen != nil else { throw error(obj, "an observed \(what) needs \"seenIn\" (in how many public exports it was seen)") }
+        }
+        return (b, seen)
+    }
+
+    func status(_ obj: Int, _ what: String) throws(CatalogError) -> CatalogStatus {
+        let stNode = try required(obj, "status", what)
+        let stText = try string(stNode, "\"status\"")
+        guard let status = CatalogStatus(rawValue: stText) else {
+            throw error(stNode, "\"status\" must be current, deprecated or retired, not \"\(stText)\"")
+        }
+        return status
     }
 
     // MARK: the file
 
     mutating func file() throws(CatalogError) -> Catalog {
         let root = doc.root
-        try object(root, "the catalog", allowed: ["scenedCatalog", "description", "ruleSets", "entries"])
+        try object(root, "the catalog", allowed: ["scenedCatalog", "description", "ruleSets", "apps", "entries", "values"])
         let fmt = try required(root, "scenedCatalog", "a catalog file")
         guard try int(fmt, "\"scenedCatalog\"") == 1 else { throw error(fmt, "unsupported catalog format \(doc.sourceText(fmt)); this scened reads format 1") }
         if let d = doc.member(root, "description") { _ = try string(d, "\"description\"") }
@@ -117,11 +155,16 @@ private struct Reader {
                 cat.ruleSets[name] = rules
             }
         }
-        let list = try required(root, "entries", "a catalog file")
-        guard doc.kind(list) == .array else { throw error(list, "\"entries\" must be an array") }
+        if let apps = doc.member(root, "apps") { try self.apps(apps, into: &cat) }
+        if let values = doc.member(root, "values") { try self.values(values, into: &cat) }
+        guard doc.member(root, "entries") != nil || doc.member(root, "apps") != nil || doc.member(root, "values") != nil else {
+            throw error(root, "a catalog file needs \"entries\", \"apps\" or \"values\"")
+        }
+        let list = doc.member(root, "entries")
+        if let list, doc.kind(list) != .array { throw error(list, "\"entries\" must be an array") }
         var seen: [ModuleKey: Int] = [:]
         var entries: [ModuleKey: CatalogEntry] = [:]
-        for e in doc.children(list) {
+        for e in list.map({ Array(doc.children($0)) }) ?? [] {
             let entry = try self.entry(e)
             if let prev = seen[entry.key] {
                 throw error(e, "\(entry.key) is listed twice in this file (first on line \(prev))")
@@ -135,26 +178,26 @@ private struct Reader {
     }
 
     func entry(_ e: Int) throws(CatalogError) -> CatalogEntry {
-        try object(e, "an entry", allowed: ["module", "version", "title", "status", "deprecatedSince", "stopsWorking",
-                                            "provenance", "notes", "replacement"])
+        try object(e, "an entry", allowed: ["module", "version", "title", "status", "basis", "seenIn", "deprecatedSince",
+                                            "stopsWorking", "unsupportedAfter", "provenance", "notes", "replacement"])
         let module = try string(try required(e, "module", "an entry"), "\"module\"")
         guard module.contains(":") else { throw error(doc.member(e, "module")!, "\"module\" must look like app:ModuleName") }
         let vNode = try required(e, "version", "an entry")
         let version: Int? = doc.kind(vNode) == .null ? nil : try int(vNode, "\"version\" (an integer, or null for modules without one)")
-        let stNode = try required(e, "status", "an entry")
-        let stText = try string(stNode, "\"status\"")
-        guard let status = CatalogStatus(rawValue: stText) else {
-            throw error(stNode, "\"status\" must be current, deprecated or retired, not \"\(stText)\"")
-        }
+        let status = try self.status(e, "an entry")
+        let (basis, seenIn) = try self.basis(e, status: status, what: "module entry")
         var replacement: Replacement?
         if let r = doc.member(e, "replacement") { replacement = try self.replacement(r) }
         if status == .current, let r = doc.member(e, "replacement") {
             throw error(at: doc.node(r).memberStart, "a current entry cannot have a replacement")
         }
+        let dates = try lifecycle(e)
+        let pos = position(e)
         return CatalogEntry(key: ModuleKey(module, version), title: try optString(e, "title"), status: status,
-                            deprecatedSince: try date(e, "deprecatedSince"), stopsWorking: try date(e, "stopsWorking"),
+                            deprecatedSince: dates.deprecatedSince, stopsWorking: dates.stopsWorking,
+                            unsupportedAfter: dates.unsupportedAfter, basis: basis, seenIn: seenIn,
                             provenance: try strings(e, "provenance"), notes: try strings(e, "notes"),
-                            replacement: replacement, source: source, line: line(e))
+                            replacement: replacement, source: source, line: pos.line, column: pos.column)
     }
 
     func replacement(_ r: Int) throws(CatalogError) -> Replacement {
@@ -208,10 +251,10 @@ private struct Reader {
 
     /// One rule (an `include` expands to several).
     func rule(_ n: Int) throws(CatalogError) -> [FieldRule] {
-        try object(n, "a rule", allowed: Reader.ruleKeys)
-        let present = Reader.ops.filter { doc.member(n, $0) != nil }
+        try object(n, "a rule", allowed: CatalogReader.ruleKeys)
+        let present = CatalogReader.ops.filter { doc.member(n, $0) != nil }
         guard present.count == 1 else {
-            throw error(n, present.isEmpty ? "a rule needs one of: \(Reader.ops.joined(separator: ", "))"
+            throw error(n, present.isEmpty ? "a rule needs one of: \(CatalogReader.ops.joined(separator: ", "))"
                                            : "a rule has one operation, not \(present.joined(separator: " and "))")
         }
         let op = present[0]

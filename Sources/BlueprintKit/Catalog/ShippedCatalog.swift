@@ -1,10 +1,24 @@
-// The catalog compiled into scened: JSON documents in the same format as user
-// catalogs (see README), kept as readable raw string literals, loaded in order.
-//   ShippedCatalog+HTTP.swift     HTTP v3 → v4
-//   ShippedCatalog+Apps.swift     Gmail, Slack, Tools variables, X (Twitter), Notion
-//   ShippedCatalog+Current.swift  every other pair seen in real exports, as current
+// The catalog compiled into scened: the JSON files in Catalog/Data, embedded with
+// SwiftPM's `.embedInCode` and read by the same loader as users' catalogs (README,
+// "Catalog files"). Load order matters: later files win for the same key, so the
+// observations come first and every documented fact after them.
+//   observed.json    app versions seen in public exports (`scened catalog observe`)
+//   make-apps.json   documented app versions and notes for Make apps
+//   fusion.json      Workfront Fusion's apps: titles, API versions, deadlines
+//   http.json        HTTP v3 → v4 rules
+//   apps.json        Gmail, Slack, Tools variables, X (Twitter), Notion rules
+//   pipedrive.json   Pipedrive API v1 modules → API v2 modules
+//   ai-models.json   retired AI model values, OpenAI Assistants modules
 
 enum ShippedCatalog {
-    /// (name, JSON text), in load order.
-    static let files: [(String, String)] = [("http", http), ("apps", apps), ("current", current)]
+    /// (name, JSON bytes), in load order. `CatalogDataTests` checks that every file in Data/ is listed.
+    static let files: [(String, [UInt8])] = [
+        ("observed", PackageResources.observed_json),
+        ("make-apps", PackageResources.make_apps_json),
+        ("fusion", PackageResources.fusion_json),
+        ("http", PackageResources.http_json),
+        ("apps", PackageResources.apps_json),
+        ("pipedrive", PackageResources.pipedrive_json),
+        ("ai-models", PackageResources.ai_models_json),
+    ]
 }

@@ -48,7 +48,7 @@ extension UpgradeEngine {
             planning: while i < bp.modules.count {
                 let m = bp.modules[i]
                 if let ids, !(m.id.map { ids.contains($0) } ?? false) { i += 1; continue }
-                guard catalog.status(of: m).state == .upgradable else { i += 1; continue }
+                guard catalog.status(of: m, in: bp.document).state == .upgradable else { i += 1; continue }
                 let plan: UpgradePlan
                 do { plan = try makePlan(for: m, in: bp) } catch {
                     if run.isEmpty { failures.append((m.id, error)); i += 1; continue }
@@ -97,7 +97,7 @@ extension UpgradeEngine {
             let m = bp.modules[index]
             index += 1
             if let ids, !(m.id.map { ids.contains($0) } ?? false) { continue }
-            guard catalog.status(of: m).state == .upgradable else { continue }
+            guard catalog.status(of: m, in: bp.document).state == .upgradable else { continue }
             do {
                 let plan = try makePlan(for: m, in: bp)
                 try apply(plan, to: &session)

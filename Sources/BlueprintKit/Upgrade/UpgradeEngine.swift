@@ -15,14 +15,12 @@ public struct UpgradeEngine: Sendable {
 
     /// Like `plan`, but says why there is none.
     public func makePlan(for m: Module, in bp: Blueprint) throws(UpgradeError) -> UpgradePlan {
-        let status = catalog.status(of: m)
-        guard status.state == .upgradable, let entry = catalog.entry(for: m), let r = entry.replacement else {
-            throw .notUpgradable(status)
-        }
-        do { return try build(m, bp, entry, r, status) } catch { throw .edit(error) }
+        let status = catalog.status(of: m, in: bp.document)
+        guard let r = catalog.upgradePath(for: m, status: status) else { throw .notUpgradable(status) }
+        do { return try build(m, bp, r, status) } catch { throw .edit(error) }
     }
 
-    private func build(_ m: Module, _ bp: Blueprint, _ entry: CatalogEntry, _ r: Replacement,
+    private func build(_ m: Module, _ bp: Blueprint, _ r: Replacement,
                        _ status: ModuleStatus) throws(JSONEditError) -> UpgradePlan {
         let doc = bp.document
         let range = doc.node(m.node).start..<doc.node(m.node).end
@@ -68,14 +66,17 @@ public struct UpgradeEngine: Sendable {
 
         // 2. module and version
         var rw = ModuleRewriter(sub: sub)
-        let moduleText = doc.string(m.node, "module").map { JSONValue.string($0).compactText }
-        try rw.sub.replace(["module"], with: .string(r.key.module))
-        if rw.sub.exists(["version"]) { try rw.sub.replace(["version"], with: .int(r.version)) }
-        else { try rw.sub.set([], "version", .int(r.version), after: ["module"]) }
-        rw.changes.append(PlanChange(kind: .changed, keyBefore: "module", keyAfter: "module", before: moduleText,
-                                     after: JSONValue.string(r.key.module).compactText, note: nil, provenance: r.provenance.first))
-        rw.changes.append(PlanChange(kind: .changed, keyBefore: "version", keyAfter: "version", before: m.version.map(String.init),
-                                     after: String(r.version), note: nil, provenance: nil))
+        // (a retired field value keeps both: only that value changes)
+        if r.key != status.key {
+            let moduleText = doc.string(m.node, "module").map { JSONValue.string($0).compactText }
+            try rw.sub.replace(["module"], with: .string(r.key.module))
+            if rw.sub.exists(["version"]) { try rw.sub.replace(["version"], with: .int(r.version)) }
+            else { try rw.sub.set([], "version", .int(r.version), after: ["module"]) }
+            rw.changes.append(PlanChange(kind: .changed, keyBefore: "module", keyAfter: "module", before: moduleText,
+                                         after: JSONValue.string(r.key.module).compactText, note: nil, provenance: r.provenance.first))
+            rw.changes.append(PlanChange(kind: .changed, keyBefore: "version", keyAfter: "version", before: m.version.map(String.init),
+                                         after: String(r.version), note: nil, provenance: nil))
+        }
 
         // 3. connection, field rules, outputs in the interface, stale metadata
         let connection = try applyConnection(r.connection, m, &rw)
@@ -95,9 +96,8 @@ public struct UpgradeEngine: Sendable {
         let new = rw.sub.moduleBytes
         var splices = outside.map { Splice($0.fieldRange, $0.newToken) }
         splices.append(UpgradeEngine.minimalSplice(old: old, new: new, at: range.lowerBound))
-        let statusTarget = catalog.entries[r.key]
         return UpgradePlan(moduleIndex: m.index, moduleId: m.id, moduleLabel: m.label, from: status.key, to: r.key,
-                           title: entry.displayName, targetTitle: statusTarget?.displayName ?? CatalogEntry.defaultTitle(r.module),
+                           title: status.title, targetTitle: catalog.displayName(r.key),
                            changes: rw.changes, metadataChanges: rw.metadataChanges, rewrites: rewrites, dangling: dangling,
                            referencesToReview: review, connection: connection, notes: notes, base: doc, splices: splices,
                            newModuleText: String(decoding: new, as: UTF8.self))

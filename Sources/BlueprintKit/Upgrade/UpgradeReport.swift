@@ -9,29 +9,48 @@ public struct CheckReport: Sendable {
         public var status: ModuleStatus
     }
 
-    /// Modules that are upgradable, manual or unknown, in tree order.
+    /// Modules that are upgradable, manual or unknown, in tree order (with `before`: only
+    /// those that stop working or lose support before that day).
     public var items: [Item]
     public var counts: [ModuleStatus.State: Int]
+    /// How the statuses are known: documented, by app version, observed only, unknown.
+    public var basisCounts: [Basis: Int]
+    /// Modules whose deadline is past or within 90 days of `today`.
+    public var urgent: Int
     public var moduleCount: Int
+    public let today: String
+    public let before: String?
 
-    public init(blueprint bp: Blueprint, catalog: Catalog) {
+    public init(blueprint bp: Blueprint, catalog: Catalog, today: String = Deadline.today(), before: String? = nil) {
         var counts: [ModuleStatus.State: Int] = [:]
         for s in ModuleStatus.State.allCases { counts[s] = 0 }
+        var basisCounts: [Basis: Int] = [:]
+        for b in Basis.allCases { basisCounts[b] = 0 }
         // Big blueprints are looked up in chunks on all cores; items stay in tree order.
         let parts = Parallel.chunks(bp.modules.count, minimum: 2000) { range in
             var partItems: [Item] = []
             var partCounts: [ModuleStatus.State: Int] = [:]
+            var partBasis: [Basis: Int] = [:]
+            var partUrgent = 0
             for k in range {                            // by index: `for m in` copies every module
-                let st = catalog.status(of: bp.modules[k])
+                let st = catalog.status(of: bp.modules[k], in: bp.document)
                 partCounts[st.state, default: 0] += 1
-                if st.needsAttention { partItems.append(Item(module: bp.modules[k], status: st)) }
+                partBasis[st.basis, default: 0] += 1
+                if st.isUrgent(today: today) { partUrgent += 1 }
+                let keep = before.map { b in st.deadline?.isBefore(b) ?? false } ?? st.needsAttention
+                if keep { partItems.append(Item(module: bp.modules[k], status: st)) }
             }
-            return (partItems, partCounts)
+            return (partItems, partCounts, partBasis, partUrgent)
         }
         self.items = parts.flatMap { $0.0 }
         for p in parts { for (s, n) in p.1 { counts[s, default: 0] += n } }
+        for p in parts { for (s, n) in p.2 { basisCounts[s, default: 0] += n } }
         self.counts = counts
+        self.basisCounts = basisCounts
+        self.urgent = parts.reduce(0) { $0 + $1.3 }
         self.moduleCount = bp.modules.count
+        self.today = today
+        self.before = before
     }
 
     public var needsAttention: Bool { !items.isEmpty }
@@ -41,10 +60,24 @@ public struct CheckReport: Sendable {
         "\(c[.upgradable] ?? 0) upgradable, \(c[.manual] ?? 0) manual, \(c[.unknown] ?? 0) unknown, \(c[.current] ?? 0) current"
     }
 
+    /// `basis: 12 documented, 20 by app version, 8 observed only, 0 unknown`.
+    public static func basisText(_ c: [Basis: Int]) -> String {
+        "basis: \(c[.documented] ?? 0) documented, \(c[.appVersion] ?? 0) by app version, \(c[.observed] ?? 0) observed only, \(c[.unknown] ?? 0) unknown"
+    }
+
+    /// `; 3 stop working within 90 days` (or nothing).
+    public static func urgentText(_ n: Int) -> String {
+        n == 0 ? "" : "; \(n) module\(n == 1 ? "" : "s") stop\(n == 1 ? "s" : "") working or lose support within \(Deadline.soonDays) days (or already did)"
+    }
+
     /// Indented lines, one per module that needs attention.
     public func text(file: String) -> String {
-        guard needsAttention else { return "\(file): all \(moduleCount) module\(moduleCount == 1 ? "" : "s") current\n" }
-        var out = "\(file): \(CheckReport.countsText(counts))\n"
+        let head = "\(CheckReport.countsText(counts)) (\(CheckReport.basisText(basisCounts)))\(CheckReport.urgentText(urgent))"
+        if let before, !needsAttention { return "\(file): nothing stops working before \(before); \(head)\n" }
+        guard needsAttention else {
+            return "\(file): all \(moduleCount) module\(moduleCount == 1 ? "" : "s") current (\(CheckReport.basisText(basisCounts)))\n"
+        }
+        var out = "\(file): \(head)\n"
         let ids = items.map { $0.module.idText }
         let idWidth = ids.map { $0.utf8.count }.max() ?? 2         // "#123": ASCII, bytes = columns
         // The continuation indent, and the state column padded to 10 (one string per state).
@@ -64,13 +97,17 @@ public struct CheckReport: Sendable {
                 out += stateText[st.state] ?? st.state.rawValue
                 out += "  "
                 out += st.key.description
+                out += "  ["; out += st.basisText; out += "]"
                 if st.title != CatalogEntry.defaultTitle(m.moduleName) { out += "  "; out += st.title }
                 if let l = m.label, !l.isEmpty { out += "  \""; out += l; out += "\"" }
                 if let t = st.target {
                     out += "\n"; out += indent; out += "→ "; out += t.description
                     if let tt = st.targetTitle { out += "  "; out += tt }
+                } else if let v = st.targetAppVersion {
+                    out += "\n"; out += indent; out += "→ a module of "; out += String(AppVersionKey.app(of: m.moduleName)); out += " v\(v)"
                 }
-                if let d = st.stopsWorking { out += "  (stops working "; out += d; out += ")" }
+                if let v = st.value { out += "\n"; out += indent; out += "\(v.field) = \"\(v.value)\""; if let r = v.replacement { out += " → \"\(r)\"" } }
+                if let d = st.deadline { out += "  ("; out += d.text(today: today); out += ")" }
                 out += "\n"
                 if st.state == .manual { for n in st.notes { out += indent; out += "note: "; out += n; out += "\n" } }
             }
@@ -86,6 +123,8 @@ public struct CheckReport: Sendable {
             ("file", .string(file)),
             ("modules", .int(moduleCount)),
             ("counts", CheckReport.countsJSON(counts)),
+            ("basis", CheckReport.basisJSON(basisCounts)),
+            ("urgent", .int(urgent)),
             ("attention", .array(items.map { it in
                 let m = it.module, st = it.status
                 var o: [(String, JSONValue)] = [
@@ -95,6 +134,7 @@ public struct CheckReport: Sendable {
                     ("version", m.version.map { .int($0) } ?? .null),
                     ("label", m.label.map { .string($0) } ?? .null),
                     ("status", .string(st.state.rawValue)),
+                    ("basis", .string(st.basis.rawValue)),
                     ("title", .string(st.title)),
                 ]
                 o.append(("target", st.target.map { t in
@@ -103,7 +143,18 @@ public struct CheckReport: Sendable {
                 } ?? .null))
                 o.append(("deprecatedSince", st.deprecatedSince.map { .string($0) } ?? .null))
                 o.append(("stopsWorking", st.stopsWorking.map { .string($0) } ?? .null))
+                o.append(("unsupportedAfter", st.unsupportedAfter.map { .string($0) } ?? .null))
+                o.append(("deadline", st.deadline.map { d in
+                    .object([("kind", .string(d.kind.rawValue)), ("date", .string(d.date)), ("days", .int(d.days(from: today))),
+                             ("text", .string(d.text(today: today)))])
+                } ?? .null))
+                o.append(("targetAppVersion", st.targetAppVersion.map { .int($0) } ?? .null))
+                o.append(("value", st.value.map { v in
+                    .object([("field", .string(v.field.description)), ("value", .string(v.value)),
+                             ("replacement", v.replacement.map { .string($0) } ?? .null)])
+                } ?? .null))
                 o.append(("notes", .array(st.notes.map { .string($0) })))
+                o.append(("provenance", .array(st.provenance.map { .string($0) })))
                 return .object(o)
             })),
         ])
@@ -111,6 +162,10 @@ public struct CheckReport: Sendable {
 
     public static func countsJSON(_ c: [ModuleStatus.State: Int]) -> JSONValue {
         .object(ModuleStatus.State.allCases.map { ($0.rawValue, .int(c[$0] ?? 0)) })
+    }
+
+    public static func basisJSON(_ c: [Basis: Int]) -> JSONValue {
+        .object(Basis.allCases.map { ($0.jsonKey, .int(c[$0] ?? 0)) })
     }
 }
 

@@ -31,16 +31,32 @@ enum DetailModel {
         out.append(StyledLine([(m.idText + " ", .moduleId), (m.label ?? badge.title ?? m.moduleName, .label)]))
         out.append(StyledLine([(m.moduleName + " ", .appName), (badge.text(g), badge.slot)]))
         switch badge.state {
-        case .current: out.append(StyledLine("current version", .dim))
+        case .current:
+            switch badge.basis {
+            case .observed: out.append(StyledLine("no deprecation known (only seen in public exports)", .badgeObserved))
+            case .appVersion: out.append(StyledLine("current: its app version is documented as current", .dim))
+            default: out.append(StyledLine("current (documented)", .dim))
+            }
         case .upgradable:
-            out.append(StyledLine([("upgradable to ", .normal),
-                                   ("\(badge.targetModule ?? m.moduleName) v\(badge.targetVersion.map(String.init) ?? "?")", .badgeUpgradable),
-                                   ("  (u upgrades)", .dim)]))
-        case .manual: out.append(StyledLine("deprecated: needs a manual replacement", .badgeManual))
+            if let v = badge.valueChange {
+                out.append(StyledLine([("retired value: ", .normal), (v, .badgeUpgradable), ("  (u upgrades)", .dim)]))
+            } else {
+                out.append(StyledLine([("upgradable to ", .normal),
+                                       ("\(badge.targetModule ?? m.moduleName) v\(badge.targetVersion.map(String.init) ?? "?")", .badgeUpgradable),
+                                       ("  (u upgrades)", .dim)]))
+            }
+        case .manual:
+            let to = badge.targetModule.map { " by \($0)\(badge.targetVersion.map { " v\($0)" } ?? "")" }
+                ?? badge.targetVersion.map { " by a module of app version v\($0)" } ?? ""
+            out.append(StyledLine("deprecated: needs a manual replacement" + to, .badgeManual))
+            if let v = badge.valueChange { out.append(StyledLine("retired value: " + v, .badgeManual)) }
         case .unknown: out.append(StyledLine("not in the catalog (unknown version status)", .badgeUnknown))
         }
+        if let d = badge.deadline { out.append(StyledLine(d.text(today: e.today), badge.urgent ? .warning : .dim)) }
+        if badge.state != .unknown { out.append(StyledLine("basis: \(badge.basisText)", .dim)) }
         if let t = badge.title { out.append(StyledLine(t, .dim)) }
         for n in badge.notes { out.append(StyledLine("note: " + n, .warning)) }
+        for p in badge.provenance.prefix(3) { out.append(StyledLine("source: " + p, .dim)) }
         out.append(StyledLine([("in ", .dim), (m.container == .main ? "the main flow" : m.container.description, .normal)]))
 
         if !m.accounts.isEmpty {

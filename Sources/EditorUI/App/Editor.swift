@@ -74,6 +74,8 @@ public final class Editor {
     public let services: EditorServices
     public var keyTable: KeyTable
     public let glyphs: Glyphs
+    /// Today's date for deadlines (from the services).
+    public var today: String { services.today }
 
     // derived, rebuilt after each edit
     public private(set) var badges: [ModuleBadge] = []
@@ -85,6 +87,10 @@ public final class Editor {
     public private(set) var moduleWarnings: [[String]] = []
     /// Counts of current / upgradable / manual / unknown modules.
     public private(set) var badgeCounts: [BadgeState: Int] = [:]
+    /// Current modules known only by observation ("no deprecation known").
+    public private(set) var observedCount = 0
+    /// Modules whose deadline is past or within 90 days.
+    public private(set) var urgentCount = 0
     /// Every module index in tree order (ignoring collapse), for search.
     private(set) var treeOrder: [Int] = []
     /// Lowercased search text per module (label, module name, catalog title).
@@ -216,11 +222,13 @@ public final class Editor {
 
     func refreshDerived() {
         let bp = blueprint
-        badges = bp.modules.map { services.badge($0) }
+        badges = bp.modules.map { services.badge($0, in: bp.document) }
         badgeColumn = min(12, max(8, badges.map { TextWidth.of($0.text(glyphs)) }.max() ?? 8)) + 1
         var counts: [BadgeState: Int] = [:]
         for b in badges { counts[b.state, default: 0] += 1 }
         badgeCounts = counts
+        observedCount = badges.filter(\.isObservedOnly).count
+        urgentCount = badges.filter(\.urgent).count
         let connWarnings = services.connectionWarnings(bp)
         moduleWarnings = bp.modules.map { m in
             var out: [String] = []
@@ -240,9 +248,15 @@ public final class Editor {
     func rebuildRows() {
         let selected = selectedModule?.index
         if attentionOnly {
-            rows = blueprint.modules.filter { badges[$0.index].state.needsAttention || hasWarnings($0.index) }.map {
-                TreeRow(kind: .module($0.index), prefix: "", collapsed: false, collapsible: false)
-            }
+            // most urgent first: past and near deadlines, then manual, upgradable, unknown; tree order within
+            let order = Dictionary(uniqueKeysWithValues: treeOrder.enumerated().map { ($1, $0) })
+            rows = blueprint.modules.filter { badges[$0.index].state.needsAttention || hasWarnings($0.index) }
+                .map(\.index)
+                .sorted { a, b in
+                    let ra = badges[a].urgencyRank, rb = badges[b].urgencyRank
+                    return ra != rb ? ra.lexicographicallyPrecedes(rb) : (order[a] ?? a) < (order[b] ?? b)
+                }
+                .map { TreeRow(kind: .module($0), prefix: "", collapsed: false, collapsible: false) }
         } else {
             rows = TreeModel.rows(blueprint, collapsed: collapsed, glyphs: glyphs)
         }

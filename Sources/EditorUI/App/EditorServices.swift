@@ -6,10 +6,13 @@ import BlueprintKit
 public struct EditorServices: Sendable {
     public var catalog: Catalog
     public var team: TeamConnections?
+    /// Today's date (`YYYY-MM-DD`) for deadlines: `SCENED_TODAY` or the system date; tests set it.
+    public var today: String
 
-    public init(catalog: Catalog = .shipped, team: TeamConnections? = nil) {
+    public init(catalog: Catalog = .shipped, team: TeamConnections? = nil, today: String = Deadline.today()) {
         self.catalog = catalog
         self.team = team
+        self.today = today
     }
 
     /// Services backed by the shipped catalog.
@@ -17,8 +20,8 @@ public struct EditorServices: Sendable {
 
     public var engine: UpgradeEngine { UpgradeEngine(catalog: catalog) }
 
-    public func badge(_ m: Module) -> ModuleBadge {
-        let s = catalog.status(of: m)
+    public func badge(_ m: Module, in doc: JSONDocument) -> ModuleBadge {
+        let s = catalog.status(of: m, in: doc)
         let state: BadgeState
         switch s.state {
         case .current: state = .current
@@ -27,8 +30,12 @@ public struct EditorServices: Sendable {
         case .unknown: state = .unknown
         }
         // Unknown modules have no catalog title; let the tree show `app › Name` itself.
-        return ModuleBadge(state: state, version: m.version, targetModule: s.target?.module, targetVersion: s.target?.version,
-                           title: s.state == .unknown ? nil : s.title, notes: s.notes)
+        let value = s.value.map { v in "\(v.field) = \"\(v.value)\"" + (v.replacement.map { " → \"\($0)\"" } ?? "") }
+        return ModuleBadge(state: state, version: m.version, targetModule: s.target?.module,
+                           targetVersion: s.target?.version ?? s.targetAppVersion,
+                           title: s.state == .unknown && catalog.apps[String(AppVersionKey.app(of: m.moduleName))] == nil ? nil : s.title,
+                           notes: s.notes, basis: s.basis, deadline: s.deadline, urgent: s.isUrgent(today: today),
+                           provenance: s.provenance, valueChange: value)
     }
 
     /// Connection warnings per module index, computed once per document state.

@@ -16,18 +16,62 @@ public struct ModuleBadge: Sendable, Equatable {
     /// A readable name such as `HTTP › Make a request (legacy)`.
     public var title: String?
     public var notes: [String]
+    /// How the state is known; an observed-only "current" is drawn weaker than a documented one.
+    public var basis: Basis
+    /// When the module stops working or loses support.
+    public var deadline: Deadline?
+    /// The deadline is past or within 90 days: the badge carries a warning mark.
+    public var urgent: Bool
+    /// Where the facts come from (detail pane).
+    public var provenance: [String]
+    /// A retired field value is the reason (`mapper.model` = …), for the detail pane.
+    public var valueChange: String?
 
     public init(state: BadgeState, version: Int?, targetModule: String? = nil, targetVersion: Int? = nil,
-                title: String? = nil, notes: [String] = []) {
+                title: String? = nil, notes: [String] = [], basis: Basis = .documented, deadline: Deadline? = nil,
+                urgent: Bool = false, provenance: [String] = [], valueChange: String? = nil) {
         self.state = state; self.version = version; self.targetModule = targetModule
         self.targetVersion = targetVersion; self.title = title; self.notes = notes
+        self.basis = state == .unknown ? .unknown : basis
+        self.deadline = deadline; self.urgent = urgent; self.provenance = provenance; self.valueChange = valueChange
     }
 
-    /// `v4 ✓`, `v3 → v4`, `v1 ✗`, `v2 ?`.
+    /// Sort key for "most urgent first": modules with a deadline (earliest first), then by state.
+    var urgencyRank: [Int] {
+        let state: Int
+        switch self.state {
+        case .manual: state = 0
+        case .upgradable: state = 1
+        case .unknown: state = 2
+        case .current: state = 3
+        }
+        guard let d = deadline, let day = CatalogDate.days(from: "2000-01-01", to: d.date) else { return [1, 0, state] }
+        return [0, day, state]
+    }
+
+    /// `documented`, `by app version`, `observed only`, `unknown`.
+    public var basisText: String {
+        switch basis {
+        case .documented: return "documented"
+        case .appVersion: return "by app version"
+        case .observed: return "observed only"
+        case .unknown: return "unknown"
+        }
+    }
+
+    /// Observed only: no deprecation known, but no source says it is current either.
+    public var isObservedOnly: Bool { state == .current && basis == .observed }
+
+    /// `v4 ✓`, `v4 ~` (observed only), `v3 → v4`, `v1 ✗`, `v2 ?`; a `!` after it when the deadline is near or past.
     public func text(_ g: Glyphs) -> String {
+        let t = baseText(g)
+        return urgent ? t + g.warning : t
+    }
+
+    private func baseText(_ g: Glyphs) -> String {
         let v = version.map { "v\($0)" } ?? "v-"
         switch state {
-        case .current: return "\(v) \(g.check)"
+        case .current: return "\(v) \(basis == .observed ? g.observed : g.check)"
         case .upgradable:
             // A replacement by another module at the same version number is still a change.
             if let t = targetVersion, t == version, targetModule != nil { return "\(v) \(g.arrow) new" }
@@ -39,7 +83,7 @@ public struct ModuleBadge: Sendable, Equatable {
 
     public var slot: StyleSlot {
         switch state {
-        case .current: return .badgeCurrent
+        case .current: return basis == .observed ? .badgeObserved : .badgeCurrent
         case .upgradable: return .badgeUpgradable
         case .manual: return .badgeManual
         case .unknown: return .badgeUnknown

@@ -17,7 +17,17 @@ extension Editor {
     public func startOrResumeReview() {
         if review != nil { returnToReview(); return }
         var items: [ReviewItem] = []
-        for i in treeOrder {
+        // most urgent first (nearest deadline), tree order otherwise
+        let ordered = treeOrder.enumerated().sorted { a, b in
+            let ra = badges[a.element].deadline, rb = badges[b.element].deadline
+            switch (ra, rb) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+        for i in ordered {
             let m = blueprint.modules[i]
             switch badges[i].state {
             case .upgradable: items.append(ReviewItem(kind: .upgrade, path: m.path, moduleId: m.id))

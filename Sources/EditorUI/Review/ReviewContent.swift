@@ -15,8 +15,7 @@ enum ReviewContent {
         var w = Wrapper(width: width, ascii: !e.glyphs.isUnicode)
         let m = e.blueprint.modules[mi]
         let g = e.glyphs
-        let status = e.services.catalog.status(of: m)
-        let entry = e.services.catalog.entry(for: m)
+        let status = e.services.catalog.status(of: m, in: e.blueprint.document)
 
         // header
         var head: [(String, StyleSlot)] = [("Upgrade review  ", .heading), ("\(r.position + 1) of \(r.items.count)  ", .heading),
@@ -32,9 +31,11 @@ enum ReviewContent {
                    ("\(status.key.module) \(g.arrow) \(target.map { "\($0.module) \($0.versionText)" } ?? "no replacement recorded")", .appName)])
         }
         w.add([(status.title + " \(g.arrow) ", .dim), (status.targetTitle ?? "?", .normal)])
-        var prov = (entry?.provenance ?? []) + (entry?.replacement?.provenance ?? [])
+        var prov = status.provenance
+        for p in e.services.catalog.upgradePath(for: m, status: status)?.provenance ?? [] where !prov.contains(p) { prov.append(p) }
         if let d = status.deprecatedSince { prov.insert("deprecated since \(d)", at: 0) }
-        if let s = status.stopsWorking { prov.insert("stops working \(s)", at: 0) }
+        if let d = status.deadline { prov.insert(d.text(today: e.today), at: 0) }
+        prov.insert("basis: \(status.basisText)", at: 0)
         let plan = it.kind == .upgrade ? e.reviewPlan() : nil
         if case .success(let p)? = plan { w.add(glance(p, separator: g.isUnicode ? " · " : ", ")) }
         if it.kind == .manual, let id = m.id {

@@ -19,6 +19,8 @@ public struct Glyphs: Sendable, Equatable {
     // Markers.
     public var arrow: String
     public var check: String
+    /// "no deprecation known": a status only observed in real exports.
+    public var observed: String
     public var cross: String
     public var ellipsis: String
     public var collapsed: String
@@ -33,14 +35,14 @@ public struct Glyphs: Sendable, Equatable {
         isUnicode: true,
         treeBranch: "├─ ", treeLast: "└─ ", treePipe: "│  ", treeSpace: "   ",
         hline: "─", vline: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        arrow: "→", check: "✓", cross: "✗", ellipsis: "…", collapsed: "▸", expanded: "▾",
+        arrow: "→", check: "✓", observed: "~", cross: "✗", ellipsis: "…", collapsed: "▸", expanded: "▾",
         separator: "›", bullet: "•", warning: "!", scrollUp: "▲", scrollDown: "▼")
 
     public static let ascii = Glyphs(
         isUnicode: false,
         treeBranch: "|- ", treeLast: "`- ", treePipe: "|  ", treeSpace: "   ",
         hline: "-", vline: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        arrow: "->", check: "ok", cross: "x", ellipsis: "...", collapsed: "+", expanded: "-",
+        arrow: "->", check: "ok", observed: "~", cross: "x", ellipsis: "...", collapsed: "+", expanded: "-",
         separator: ">", bullet: "*", warning: "!", scrollUp: "^", scrollDown: "v")
 
     /// The set for a locale: Unicode when the terminal's locale is UTF-8.

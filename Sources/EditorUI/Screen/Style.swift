@@ -10,6 +10,8 @@ public enum StyleSlot: String, CaseIterable, Sendable {
     case selected
     case selectedInactive = "selected-inactive"
     case badgeCurrent = "badge-current"
+    /// Current only by observation ("no deprecation known"): weaker than badge-current in every theme.
+    case badgeObserved = "badge-observed"
     case badgeUpgradable = "badge-upgradable"
     case badgeManual = "badge-manual"
     case badgeUnknown = "badge-unknown"

@@ -1,4 +1,5 @@
 // `?`: every binding of the key table, grouped by context, plus the badge legend.
+import BlueprintKit
 
 enum HelpView {
     static func lines(_ e: Editor) -> [StyledLine] {
@@ -13,10 +14,12 @@ enum HelpView {
             out.append(StyledLine(""))
         }
         out.append(StyledLine("Version badges", .heading))
-        out.append(StyledLine([("  " + ModuleBadge(state: .current, version: 4).text(g), .badgeCurrent), ("  current", .normal)]))
+        out.append(StyledLine([("  " + ModuleBadge(state: .current, version: 4).text(g), .badgeCurrent), ("  current (documented, or by its app version)", .normal)]))
+        out.append(StyledLine([("  " + ModuleBadge(state: .current, version: 4, basis: .observed).text(g), .badgeObserved), ("  no deprecation known: only seen in public exports", .normal)]))
         out.append(StyledLine([("  " + ModuleBadge(state: .upgradable, version: 3, targetVersion: 4).text(g), .badgeUpgradable), ("  upgradable automatically", .normal)]))
         out.append(StyledLine([("  " + ModuleBadge(state: .manual, version: 1).text(g), .badgeManual), ("  deprecated, needs a manual replacement", .normal)]))
         out.append(StyledLine([("  " + ModuleBadge(state: .unknown, version: 2).text(g), .badgeUnknown), ("  not in the catalog", .normal)]))
+        out.append(StyledLine([("  " + ModuleBadge(state: .manual, version: 1, urgent: true).text(g), .badgeManual), ("  stops working within \(Deadline.soonDays) days, or already did", .normal)]))
         out.append(StyledLine(""))
         out.append(StyledLine("Markers", .heading))
         out.append(StyledLine("  F  has a filter    E  has an error handler    !  has warnings", .normal))

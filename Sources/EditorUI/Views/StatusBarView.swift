@@ -1,5 +1,6 @@
 // The two bottom rows: module counts by badge state, then a prompt, a message,
 // or a hint line of the most useful keys (taken from the key table).
+import BlueprintKit
 
 enum StatusBarView {
     static let hintActions: [Action] = [.moveDown, .upgrade, .upgradeAll, .search, .toggleAttention, .showDiff, .save, .help, .quit]
@@ -9,10 +10,16 @@ enum StatusBarView {
         let c = e.badgeCounts
         let n = e.blueprint.modules.count
         var segs: [(String, StyleSlot)] = [(" \(n) module\(n == 1 ? "" : "s")  ", .status)]
+        let observed = e.observedCount
         segs.append(("\(c[.current] ?? 0) current", .status))
+        if observed > 0 { segs.append((" (\(observed) observed only)", .status)) }
         segs.append(("  \(c[.upgradable] ?? 0) upgradable", .status))
         segs.append(("  \(c[.manual] ?? 0) manual", .status))
         segs.append(("  \(c[.unknown] ?? 0) unknown", .status))
+        if e.urgentCount > 0 {
+            let n = e.urgentCount
+            segs.append(("  \(n) stop\(n == 1 ? "s" : "") working within \(Deadline.soonDays) days", .warning))
+        }
         if e.attentionOnly { segs.append(("  [attention only]", .status)) }
         buf.draw(segs, x: 0, y: y, width: width)
         // where the keys go: the tree's or detail pane's row, or the screen on top
