@@ -19,34 +19,62 @@ import Testing
 
     @Test func shippedCatalogLoads() {
         #expect(Catalog.shippedError == nil)
-        #expect(Catalog.shipped.entries.count > 200)
+        #expect(Catalog.shipped.entries.count > 100)
+        #expect(Catalog.shipped.appVersions.count > 60)
         #expect(Catalog.shipped.entry(module: "http:ActionSendData", version: 3)?.displayName == "HTTP › Make a request (legacy)")
+        // every file in Catalog/Data is compiled in, in a load order that puts observations first
+        let dir = CatalogCorpus.packageRoot.appendingPathComponent("Sources/BlueprintKit/Catalog/Data")
+        let onDisk = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".json") }
+        #expect(Set(onDisk.map { String($0.dropLast(5)) }) == Set(ShippedCatalog.files.map(\.0)))
+        #expect(ShippedCatalog.files.first?.0 == "observed")
     }
 
-    /// Every rule, output and connection rule of the shipped catalog says where it comes from.
+    /// Every rule, output and connection rule of the shipped catalog says where it comes from,
+    /// and names a source a reader can open (never a section of our research notes).
     @Test func everyShippedRuleHasProvenance() {
+        func openable(_ p: String, _ what: String) {
+            #expect(!p.contains("§") && !p.contains("upgrade-evidence") && !p.contains("fusion-product") && !p.contains("/work/"),
+                    "\(what): provenance cites a research note: \(p)")
+        }
         func check(_ rules: [FieldRule], _ key: ModuleKey) {
             for r in rules {
                 #expect(!(r.provenance ?? "").isEmpty, "rule on line \(r.line) of \(key) has no provenance")
+                openable(r.provenance ?? "", "\(key) line \(r.line)")
                 if case .when(_, let a, let b) = r.kind { check(a, key); check(b, key) }
             }
         }
         for e in Catalog.shipped.sortedEntries {
             #expect(!e.provenance.isEmpty, "\(e.key) has no provenance")
+            for p in e.provenance { openable(p, "\(e.key)") }
             guard let r = e.replacement else { continue }
             check(r.rules, e.key)
             for o in r.outputs { #expect(o.provenance != nil, "output \(o.field) of \(e.key)") }
             if let c = r.connection { #expect(c.provenance != nil, "connection of \(e.key)") }
             #expect(!r.provenance.isEmpty || r.rules.allSatisfy { $0.provenance != nil })
         }
+        for a in Catalog.shipped.sortedAppVersions {
+            if a.basis == .documented { #expect(!a.provenance.isEmpty, "\(a.key) has no provenance") }
+            else { #expect(a.seenIn ?? 0 > 0, "\(a.key) is observed without a count") }
+            for p in a.provenance { openable(p, "\(a.key)") }
+        }
+        for r in Catalog.shipped.allValueRules {
+            #expect(!r.provenance.isEmpty, "value rule \(r.field) = \(r.value) has no provenance")
+        }
     }
 
-    @Test func replacementTargetsAreCurrentEntries() {
-        for e in Catalog.shipped.sortedEntries where e.status != .current {
-            let r = try! #require(e.replacement, "\(e.key) is deprecated without a replacement")
-            let target = Catalog.shipped.entries[r.key]
-            #expect(target?.status == .current, "target \(r.key) of \(e.key) is not a current entry")
+    /// A replacement points at something the catalog itself calls current, and the whole
+    /// shipped catalog holds together (no module current inside a retired app version).
+    @Test func replacementTargetsAreCurrent() {
+        let c = Catalog.shipped
+        for e in c.sortedEntries where e.status != .current {
+            guard let r = e.replacement else {
+                #expect(!e.notes.isEmpty, "\(e.key) is deprecated without a replacement and without a note saying what to do")
+                continue
+            }
+            let t = c.status(module: r.key.module, version: r.key.version)
+            #expect(t.state == .current, "target \(r.key) of \(e.key) is \(t.state.rawValue)")
         }
+        #expect(c.contradiction(in: c) == nil)
     }
 
     @Test func shippedRulesCoverTheIssueList() {
@@ -70,23 +98,27 @@ import Testing
         #expect(c.entry(module: "google-email:TriggerNewEmail", version: 2)?.replacement?.connection?.accepted == ["google-email"])
         #expect(c.entry(module: "twitter:createTweet", version: 5)?.replacement?.connection?.accepted == ["twitter2"])
         #expect(c.entry(module: "util:SetVariable", version: 1)?.replacement?.outputs.first?.target == .valueOf(FieldPath(parsing: "mapper.name")!))
-        // the docs-only facts live in the README's example user catalog, not here
-        #expect(!c.entries.keys.contains { $0.module.hasPrefix("monday") || $0.module.hasPrefix("pipedrive") || $0.module.hasPrefix("workfront") })
     }
 
-    /// Every (module, version) of research/module-versions.tsv has an entry, so nothing real is "unknown".
-    @Test func everyCorpusPairIsListed() throws {
+    /// Coverage comes from the app-version layer: the shipped catalog lists no observed
+    /// modules, only observed app versions, and every corpus module gets a status.
+    @Test func corpusIsCoveredByAppVersionsNotByAListOfModules() throws {
+        #expect(Catalog.shipped.entries.values.allSatisfy { $0.basis == .documented })
         guard CatalogCorpus.available else { return }
-        let tsv = try String(contentsOf: CatalogCorpus.moduleVersionsTSV, encoding: .utf8)
-        var rows = 0
-        for line in tsv.split(separator: "\n").dropFirst() {
-            let f = line.split(separator: "\t").map(String.init)
-            guard f.count == 3 else { continue }
-            rows += 1
-            let e = Catalog.shipped.entry(module: f[0], version: Int(f[1]))
-            #expect(e != nil, "\(f[0]) v\(f[1]) is missing from the shipped catalog")
+        var unknown: [String] = []
+        for (file, bp, m) in try CatalogCorpus.allModules() where !m.moduleName.isEmpty {
+            if Catalog.shipped.status(of: m, in: bp.document).state == .unknown { unknown.append("\(file) #\(m.id ?? -1) \(m.moduleName)") }
         }
-        #expect(rows == 228)
+        #expect(unknown.isEmpty, "\(unknown.prefix(5))")
+    }
+
+    /// The shipped observations are exactly what `scened catalog observe` makes of the corpus.
+    @Test func observedCatalogIsReproducible() throws {
+        guard CatalogCorpus.available else { return }
+        var obs = ObservedCatalog()
+        for f in CatalogCorpus.files { obs.add(try CatalogCorpus.blueprint(f)) }
+        let shipped = String(decoding: PackageResources.observed_json, as: UTF8.self)
+        #expect(obs.json() == shipped, "Catalog/Data/observed.json is out of date: run `scened catalog observe ../shared/corpus/blueprints ../shared/corpus/invalid -o Sources/BlueprintKit/Catalog/Data/observed.json`")
     }
 
     // MARK: format and errors
@@ -208,16 +240,29 @@ import Testing
         let json = section.components(separatedBy: "```json\n")[1].components(separatedBy: "```")[0]
         var c = Catalog.shipped
         try c.add(bytes: Array(json.utf8), source: "example")
-        let monday = try #require(c.entry(module: "monday:GetItem", version: 1))
-        #expect(monday.stopsWorking == "2026-05-01" && monday.replacement?.outputs.first?.target == .name("updated_at"))
-        #expect(c.entry(module: "pipedrive:ListDeals", version: 1)?.replacement?.connection?.action == .reassign)
-        // and it works: a v1 item's changed_at references follow
-        let bp = try fixture(#"{"flow": [{"id": 1, "module": "monday:GetItem", "version": 1, "parameters": {}, "mapper": {}},"#
-            + #"{"id": 2, "module": "util:SetVariable2", "version": 1, "mapper": {"name": "t", "value": "{{1.changed_at}}"}}]}"#)
-        #expect(c.status(of: bp.modules[0]).state == .upgradable)
+        // a module entry: automatic, with a deadline and an output rename that references follow
+        let get = try #require(c.entry(module: "acme-crm:getContact", version: 1))
+        #expect(get.stopsWorking == "2027-01-31" && get.replacement?.outputs.first?.target == .name("updated_at"))
+        let bp = try fixture(#"{"flow": [{"id": 1, "module": "acme-crm:getContact", "version": 1, "parameters": {}, "mapper": {"id": "7"}},"#
+            + #"{"id": 2, "module": "acme-crm:listDeals", "version": 1, "mapper": {"region": "eu-legacy"}},"#
+            + #"{"id": 3, "module": "acme-crm:listDeals", "version": 2, "mapper": {"region": "eu-legacy"}},"#
+            + #"{"id": 4, "module": "util:SetVariable2", "version": 1, "mapper": {"name": "t", "value": "{{1.changed_at}}"}}]}"#)
+        let st = bp.modules.map { c.status(of: $0, in: bp.document) }
+        #expect(st[0].state == .upgradable && st[0].basis == .documented && st[0].deadline?.date == "2027-01-31")
+        // no module entry: the app version speaks for it, and says what replaces it
+        #expect(st[1].state == .manual && st[1].basis == .appVersion && st[1].targetAppVersion == 2)
+        #expect(st[1].notes.contains { $0.contains("a module of acme-crm v2") })
+        #expect(st[1].title == "Acme CRM › List deals")
+        // a value rule: a current module holding a retired value is upgradable by setting the new value
+        #expect(st[2].state == .upgradable && st[2].value?.replacement == "eu-1" && st[2].basis == .documented)
         var s = EditSession(document: bp.document)
-        #expect(UpgradeEngine(catalog: c).upgradeAll(in: &s).first?.referencesRewritten == 1)
-        #expect(s.document.text.contains("{{1.updated_at}}") && s.document.text.contains("\"version\": 2"))
+        let done = UpgradeEngine(catalog: c).upgradeAll(in: &s)
+        #expect(done.count == 2)
+        #expect(done.first?.referencesRewritten == 1)
+        #expect(s.document.text.contains("{{1.updated_at}}") && s.document.text.contains("\"contactId\": \"7\""))
+        #expect(s.document.text.contains(#""id": 3, "module": "acme-crm:listDeals", "version": 2, "mapper": {"region": "eu-1"}"#))
+        let after = try Blueprint(document: s.document)
+        #expect(c.status(of: after.modules[2], in: after.document).state == .current)
     }
 
     @Test func checkReportAndSummaryText() throws {
@@ -226,14 +271,16 @@ import Testing
         let r = CheckReport(blueprint: bp, catalog: .shipped)
         #expect(r.counts == [.upgradable: 1, .manual: 1, .unknown: 1, .current: 1])
         let text = r.text(file: "f.json")
-        #expect(text.hasPrefix("f.json: 1 upgradable, 1 manual, 1 unknown, 1 current\n"))
-        #expect(text.contains("#4  upgradable  http:ActionGetFile v3  HTTP › Get a file (legacy)"))
+        #expect(text.hasPrefix("f.json: 1 upgradable, 1 manual, 1 unknown, 1 current (basis: 2 documented, 1 by app version, 0 observed only, 1 unknown)\n"))
+        #expect(text.contains("#4  upgradable  http:ActionGetFile v3  [documented]  HTTP › Get a file (legacy)"))
         #expect(text.contains("→ http:DownloadFile v4  HTTP › Download a file"))
-        #expect(text.contains("#6  unknown     acme:X v1"))
+        #expect(text.contains("#6  unknown     acme:X v1  [unknown]"))
         #expect(text.contains("note: Whether a database id is valid"))
         let json = r.json(file: "f.json")
         #expect(json["attention"]?.arrayValue?.map { $0["status"]?.stringValue ?? "" } == ["upgradable", "manual", "unknown"])
         #expect(json["attention"]?.arrayValue?.last?["target"] == .null)
+        #expect(json["attention"]?.arrayValue?.map { $0["basis"]?.stringValue ?? "" } == ["documented", "documented", "unknown"])
+        #expect(json["basis"]?["appVersion"]?.intValue == 1)
         var s = EditSession(document: bp.document)
         let outcomes = UpgradeEngine().upgradeAll(in: &s)
         let sum = UpgradeSummary(outcomes: outcomes, failures: [], manualLeft: 1, unknown: 1)

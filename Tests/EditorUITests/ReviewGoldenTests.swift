@@ -24,7 +24,7 @@ import BlueprintKit
             Golden.check("review-upgrade-\(w)x\(h).txt", top + "\n")
             let end = try frame("RG", w, h).plainText()
             if h >= 40 { #expect(end.contains("#2 mapper.value  {{1.html}} → {{1.htmlBody}}")) }
-            #expect(end.contains("must be reassigned"))
+            #expect(end.contains("• basis: documented"))
             Golden.check("review-upgrade-\(w)x\(h)-end.txt", end + "\n")
         }
     }
