@@ -17,7 +17,8 @@ public struct RemapPlan: Sendable {
     public var missingOutputs: [ReferenceIssue]
     /// References to A inside B itself: left as they are (B cannot map its own outputs).
     public var leftInTarget: [ReferenceIssue]
-    /// Where B's output names came from, when known: `catalog` or `metadata.interface`.
+    /// B's output names, when known, and where they came from: `catalog` or `metadata.interface`.
+    public var outputs: [String]?
     public var outputsSource: String?
     public var splices: [Splice]
 
@@ -70,8 +71,7 @@ public enum RemapSource {
                                              oldText: ref.text, newText: newText, fieldRange: ref.fieldRange, newToken: token))
             let field = renamed ?? ref.field
             if let known, !field.hasPrefix("__"), !known.names.contains(field) {
-                missing.append(issue("#\(b) (\(target.moduleName)) has no output '\(field)' (\(known.source): "
-                                     + "\(known.names.prefix(12).joined(separator: ", "))\(known.names.count > 12 ? ", …" : ""))"))
+                missing.append(ReferenceIssue(moduleIndex: who.index, moduleId: who.id, location: ref.location, text: newText, reason: "#\(b) (\(target.moduleName)) has no output '\(field)'"))
             }
         }
         var feeders: [(Int, Int?)] = []
@@ -88,7 +88,7 @@ public enum RemapSource {
             }
         }
         return RemapPlan(from: a, to: b, rewrites: rewrites, feeders: feeders, missingOutputs: missing, leftInTarget: left,
-                         outputsSource: known?.source, splices: splices)
+                         outputs: known?.names, outputsSource: known?.source, splices: splices)
     }
 
     /// B's output names: the catalog's `knownOutputs` for a replacement that produces B's
