@@ -7,15 +7,27 @@ public enum Pane: Sendable { case tree, detail }
 
 /// A one-line text prompt at the bottom of the screen.
 public struct Prompt: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case search, gotoModule, saveAs }
+    public enum Kind: Sendable, Equatable {
+        case search, gotoModule, saveAs
+        /// Swap variable (`X`): the expression to replace, then what replaces it.
+        case swapOld
+        case swapNew(old: String)
+        /// Swap app: the app version to move to.
+        case swapAppTarget(from: AppFilter)
+    }
     public var kind: Kind
     public var text: String = ""
+    /// A search (`/`) of values rather than names (Tab switches).
+    public var values = false
 
     public var label: String {
         switch kind {
-        case .search: return "/"
+        case .search: return values ? "/ values: " : "/"
         case .gotoModule: return "go to module #"
         case .saveAs: return "save as: "
+        case .swapOld: return "swap expression: "
+        case .swapNew(let old): return "replace \(old) with: "
+        case .swapAppTarget(let from): return "move \(from.text) to (APP or APP@VERSION): "
         }
     }
 }
@@ -31,6 +43,8 @@ public enum Confirm: Sendable, Equatable {
     case externalChange(whatChanged: String)
     /// "Save as" named another file that exists (Editor+File.swift).
     case overwriteOther(name: String)
+    /// Swap app, with the list of what changes and what is left for review (Tools/).
+    case swapApp(listing: String)
 
     public var text: String {
         switch self {
@@ -46,6 +60,8 @@ public enum Confirm: Sendable, Equatable {
             return "The file changed on disk (\(what)): (o)verwrite / (d)iff / (c)ancel"
         case .overwriteOther(let name):
             return "\(name) already exists: overwrite it? (y/n)"
+        case .swapApp(let listing):
+            return listing + " Apply as one undoable step? (y/n)"
         }
     }
 }
@@ -125,6 +141,8 @@ public final class Editor {
     public internal(set) var connectionUI = ConnectionUIState()
     /// The upgrade review, while one is running or paused (Review/Editor+Review.swift).
     public internal(set) var review: ReviewState?
+    /// The scenario tools' picker, app filter and value search (Tools/Editor+Tools.swift).
+    public internal(set) var tools = ToolUIState()
     /// The screen that `?` was pressed on, when closing help should go back to it.
     var helpReturnScreen: Screen?
     /// Help was opened from the connection picker: it is drawn and takes keys instead of the picker.
@@ -190,6 +208,7 @@ public final class Editor {
 
     public var keyContext: KeyContext {
         if connectionUI.picker != nil { return .picker }
+        if tools.picker != nil { return .toolPicker }
         switch screen {
         case .connections: return .connections
         case .help: return .help
@@ -234,13 +253,17 @@ public final class Editor {
             [m.label ?? "", m.moduleName, badges[m.index].title ?? ""].joined(separator: "\u{1}").lowercased()
         }
         searchCache = nil
+        tools.valueMatches = nil
         rebuildRows()
     }
 
     func rebuildRows() {
         let selected = selectedModule?.index
-        if attentionOnly {
-            rows = blueprint.modules.filter { badges[$0.index].state.needsAttention || hasWarnings($0.index) }.map {
+        if attentionOnly || tools.appFilter != nil {
+            let app = tools.appFilter
+            rows = blueprint.modules.filter {
+                (!attentionOnly || badges[$0.index].state.needsAttention || hasWarnings($0.index)) && (app?.matches($0) ?? true)
+            }.map {
                 TreeRow(kind: .module($0.index), prefix: "", collapsed: false, collapsible: false)
             }
         } else {
