@@ -14,7 +14,7 @@ enum StatusBarView {
         segs.append(("  \(c[.manual] ?? 0) manual", .status))
         segs.append(("  \(c[.unknown] ?? 0) unknown", .status))
         if e.attentionOnly { segs.append(("  [attention only]", .status)) }
-        if let f = e.tools.appFilter { segs.append(("  [app: \(inert(f.text, ascii: !e.glyphs.isUnicode)), \(e.rows.count) shown; a changes]", .status)) }
+        if let f = e.tools.appFilter { segs.append(("  [app: \(inert(f.text, ascii: !e.glyphs.isUnicode))]", .status)) }
         buf.draw(segs, x: 0, y: y, width: width)
         // where the keys go: the tree's or detail pane's row, or the screen on top
         var right: String
