@@ -68,12 +68,7 @@ func runRemap(_ argv: [String]) -> Int32 {
         FileIO.writeStderr("scened remap: no reference to #\(from) to remap; nothing written\n")
         return Exit.attention
     }
-    var session = EditSession(document: bp.document)
-    do { try RemapSource.apply(plan, to: &session) } catch {
-        FileIO.writeStderr("scened remap: \(error); nothing written\n")
-        return Exit.software
-    }
-    let code = output.write(session.document.bytes, original: bp.document.bytes, file: pos[0], command: "remap")
+    let code = output.apply(to: bp, file: pos[0], command: "remap") { (s: inout EditSession) throws(ToolError) in _ = try RemapSource.apply(plan, to: &s) }
     guard code == Exit.ok else { return code }
     for r in plan.rewrites { FileIO.writeStderr("  \(whereText(r.moduleId, r.location)): {{\(r.oldText)}} → {{\(r.newText)}}\n") }
     for f in plan.feeders { FileIO.writeStderr("  \(f.moduleId.map { "#\($0)" } ?? "#?") parameters.feeder: \(from) → \(to)\n") }

@@ -57,12 +57,7 @@ func runSwapApp(_ argv: [String]) -> Int32 {
         FileIO.writeStderr("scened swap-app: \(plan.summary)\nnothing written: run again with --yes to apply (or --dry-run for the diff)\n")
         return Exit.attention
     }
-    var session = EditSession(document: bp.document)
-    do { try SwapApp.apply(plan, to: &session, catalog: catalog) } catch {
-        FileIO.writeStderr("scened swap-app: \(error); nothing written\n")
-        return Exit.software
-    }
-    let code = output.write(session.document.bytes, original: bp.document.bytes, file: pos[0], command: "swap-app")
+    let code = output.apply(to: bp, file: pos[0], command: "swap-app") { (s: inout EditSession) throws(ToolError) in _ = try SwapApp.apply(plan, to: &s, catalog: catalog) }
     guard code == Exit.ok else { return code }
     FileIO.writeStderr("scened swap-app: \(plan.summary)\n")
     return Exit.ok

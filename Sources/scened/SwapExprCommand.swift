@@ -42,12 +42,7 @@ func runSwapExpr(_ argv: [String]) -> Int32 {
         FileIO.writeStderr("scened swap-expr: \(plan.old) occurs nowhere as a whole expression; nothing written\n")
         return Exit.attention
     }
-    var session = EditSession(document: bp.document)
-    do { try SwapExpression.apply(plan, to: &session) } catch {
-        FileIO.writeStderr("scened swap-expr: \(error); nothing written\n")
-        return Exit.software
-    }
-    let code = output.write(session.document.bytes, original: bp.document.bytes, file: pos[0], command: "swap-expr")
+    let code = output.apply(to: bp, file: pos[0], command: "swap-expr") { (s: inout EditSession) throws(ToolError) in _ = try SwapExpression.apply(plan, to: &s) }
     guard code == Exit.ok else { return code }
     for m in plan.matches { FileIO.writeStderr("  \(whereText(m.moduleId, m.location))\n") }
     FileIO.writeStderr("scened swap-expr: \(plan.summary)\n")

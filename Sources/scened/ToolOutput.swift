@@ -44,6 +44,20 @@ struct EditOutput {
     }
 }
 
+extension EditOutput {
+    /// Makes the tool's edit on a session over `bp` and writes the result; a failed edit
+    /// prints why and exits 70 with nothing written.
+    func apply(to bp: Blueprint, file: String, command: String,
+               _ edit: (inout EditSession) throws(ToolError) -> Void) -> Int32 {
+        var session = EditSession(document: bp.document)
+        do { try edit(&session) } catch {
+            FileIO.writeStderr("scened \(command): \(error); nothing written\n")
+            return Exit.software
+        }
+        return write(session.document.bytes, original: bp.document.bytes, file: file, command: command)
+    }
+}
+
 /// `3` or `#3`.
 func moduleId(_ text: String) -> Int? {
     Int(text.hasPrefix("#") ? String(text.dropFirst()) : text)

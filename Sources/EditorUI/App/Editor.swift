@@ -208,7 +208,7 @@ public final class Editor {
 
     public var keyContext: KeyContext {
         if connectionUI.picker != nil { return .picker }
-        if tools.picker != nil { return .toolPicker }
+        if tools.picker != nil && screen == .main { return .toolPicker }
         switch screen {
         case .connections: return .connections
         case .help: return .help

@@ -50,12 +50,6 @@ enum ToolPickerView {
         var keys: [(Action, String)] = [(.toolChoose, p.marked.isEmpty ? "choose" : "apply to the marked"), (.toolFilter, "filter"), (.cancel, "cancel")]
         if p.multiple { keys.insert((.toolMark, "mark"), at: 1) }
         if p.purpose == .app { keys.insert((.swapApp, "swap app"), at: 1) }
-        var segs: [(String, StyleSlot)] = []
-        for (a, name) in keys {
-            guard let k = e.keyTable.keys(for: a, in: .toolPicker).first else { continue }
-            segs.append((k.displayName(ascii: ascii), .statusKey))
-            segs.append((" \(name)  ", .dim))
-        }
-        buf.draw(segs, x: x, y: r.y + r.height - 1, width: w)
+        buf.draw(keyHints(e, keys, in: .toolPicker), x: x, y: r.y + r.height - 1, width: w)
     }
 }
