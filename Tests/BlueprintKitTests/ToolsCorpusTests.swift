@@ -212,6 +212,71 @@ import Testing
         print("copy-mapping over the corpus: \(copies) copies, \(withConnection) target connections kept")
         #expect(copies > 50 && withConnection > 20)
     }
+    @Test func copyFilterGivesTheTargetTheFilterAndNothingElse() throws {
+        guard Corpus.available else { return }
+        var copies = 0
+        for f in Corpus.blueprints {
+            let bp = try blueprint(f)
+            let doc = bp.document
+            guard let src = bp.modules.first(where: { $0.hasFilter && $0.id != nil }),
+                  let dst = bp.modules.first(where: { m in
+                      m.id != nil && m.index != src.index && !(m.container == .main && m.path == ["flow", 0])
+                          && bp.module(id: m.id!)?.index == m.index && bp.module(id: src.id!)?.index == src.index
+                          && !m.path.components.starts(with: src.path.components) && !src.path.components.starts(with: m.path.components)
+                          && (doc.member(m.node, "filter").map { doc.value($0) } != doc.member(src.node, "filter").map { doc.value($0) })
+                  }) else { continue }
+            var s = EditSession(document: doc)
+            try CopyMapping.apply(try CopyMapping.plan(bp, kind: .filter, from: src.id!, to: [dst.id!]), to: &s)
+            let after = try Blueprint(document: s.document)
+            let t = try #require(after.module(id: dst.id!))
+            let a = after.document
+            #expect(a.member(t.node, "filter").map { a.value($0) } == doc.member(src.node, "filter").map { doc.value($0) }, "\(f)")
+            // every other member of the target is as it was
+            let before = doc.value(dst.node).objectValue?.filter { $0.0 != "filter" }
+            let now = a.value(t.node).objectValue?.filter { $0.0 != "filter" }
+            #expect(before.map { JSONValue.object($0) } == now.map { JSONValue.object($0) }, "\(f) #\(dst.id!)")
+            let start = doc.node(dst.node).start, end = doc.node(dst.node).end, grown = a.bytes.count - doc.bytes.count
+            #expect(a.bytes[..<start] == doc.bytes[..<start] && a.bytes[(end + grown)...] == doc.bytes[end...], "\(f)")
+            copies += 1
+        }
+        print("copy-filter over the corpus: \(copies) files")
+        #expect(copies > 30)
+    }
+
+    @Test func swapAppFollowsTheCatalogOrMovesByName() throws {
+        guard Corpus.available else { return }
+        var byCatalog = 0, byName = 0
+        for f in Corpus.blueprints {
+            let bp = try blueprint(f)
+            // the catalog's way: http v3 → http v4 is exactly `scened upgrade` of those modules
+            if bp.modules.contains(where: { $0.app == "http" && $0.version == 3 }) {
+                let plan = try SwapApp.plan(bp, app: "http", version: 3, toApp: "http", toVersion: 4)
+                var s = EditSession(document: bp.document)
+                try SwapApp.apply(plan, to: &s)
+                var u = EditSession(document: bp.document)
+                let ids = Set(plan.items.filter { $0.how == .catalog }.compactMap(\.moduleId))
+                var failures: [(Int?, UpgradeError)] = []
+                _ = UpgradeEngine().applyAll(in: &u, only: ids, failures: &failures)
+                if plan.items.allSatisfy({ $0.how == .catalog }) {
+                    #expect(s.document.bytes == u.document.bytes, "\(f)")
+                }
+                #expect(s.undoStack.count == 1)
+                byCatalog += plan.items.filter { $0.how == .catalog }.count
+            }
+            // by name: slack v4 → slack v5 changes only `version`
+            guard bp.modules.contains(where: { $0.app == "slack" && $0.version == 4 }) else { continue }
+            let plan = try SwapApp.plan(bp, app: "slack", version: 4, toApp: "slack", toVersion: 5)
+            var s = EditSession(document: bp.document)
+            try SwapApp.apply(plan, to: &s)
+            let changed = compare(try JSONValue.parse(bp.document), try JSONValue.parse(s.document), f) { path, x, y in
+                path.hasSuffix(".version") && x == .int(4) && y == .int(5)
+            }
+            #expect(changed == plan.items.count, "\(f)")
+            byName += plan.items.count
+        }
+        print("swap-app over the corpus: \(byCatalog) modules by the catalog's rules, \(byName) by name")
+        #expect(byCatalog > 50 && byName > 10)
+    }
 }
 
 extension JSONValue {

@@ -65,6 +65,9 @@ import BlueprintKit
         #expect(e.message?.contains("match 2 of \(found.count)") == true)
         try press(e, "N")
         #expect(e.message?.contains("match 1 of \(found.count)") == true)
+        // the detail pane's field cursor is on the matching value
+        let here = FindValues.find("customer", in: e.blueprint)[0]
+        #expect(e.currentFields()[e.fields.cursor].display == here.path)
         // Tab again: back to names
         try press(e, "/<Tab><Tab>tell<Enter>")
         #expect(e.message?.hasPrefix("/tell") == true)
