@@ -17,6 +17,12 @@ let allCommands: [Command] = [
     keysCommand,
     themesCommand,
     setCommand,
+    remapCommand,
+    swapExprCommand,
+    copyMappingCommand,
+    copyFilterCommand,
+    findCommand,
+    swapAppCommand,
 ]
 
 @MainActor func mainUsage() -> String {

@@ -6,6 +6,7 @@ public enum ActionGroup: String, CaseIterable, Sendable {
     case modules = "Modules and upgrades"
     case review = "Upgrade review"
     case connections = "Connections"
+    case tools = "Scenario tools"
     case editing = "Editing fields"
     case file = "File"
     case general = "General"
@@ -49,6 +50,10 @@ public enum Action: String, CaseIterable, Sendable {
     case pickerFilter = "picker-filter", pickerNextParameter = "picker-next-parameter"
     case connectionModules = "connection-modules", connectionSwap = "connection-swap"
     case connectionRename = "connection-rename", connectionClear = "connection-clear"
+    // scenario tools (Tools/ToolKeys.swift)
+    case remapSource = "remap-source", swapExpression = "swap-expression", copyMapping = "copy-mapping"
+    case copyFilter = "copy-filter", highlightApp = "highlight-app", searchMode = "search-mode"
+    case toolChoose = "tool-choose", toolMark = "tool-mark", toolFilter = "tool-filter", swapApp = "swap-app"
 
     public var help: String {
         switch self {
@@ -87,7 +92,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .redraw: return "redraw the screen"
         case .help: return "show this help"
         case .cancel: return "close the dialog or screen"
-        default: return connectionHelp ?? fieldHelp
+        default: return connectionHelp ?? toolHelp ?? fieldHelp
         }
     }
 
@@ -102,6 +107,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .showDiff, .save, .saveAs, .quit: return .file
         case .redraw, .help, .cancel: return .general
         case _ where connectionHelp != nil: return .connections
+        case _ where toolHelp != nil: return .tools
         default: return .editing
         }
     }

@@ -13,6 +13,7 @@ extension Editor {
         if case .mouse(let m) = key { return handleMouse(m) }
         // `?` in the picker shows help over it; the picker takes keys again once help closes
         if connectionUI.picker != nil && !helpOverPicker { handlePickerKey(key); return !wantsQuit }
+        if tools.picker != nil && screen == .main { handleToolPickerKey(key); return !wantsQuit }
         if prompt != nil { handlePromptKey(key); return !wantsQuit }
         if fields.edit != nil { handleFieldEditKey(key); return !wantsQuit }
         if confirm != nil { handleConfirmKey(key); return !wantsQuit }
@@ -107,6 +108,9 @@ extension Editor {
         case .connectionsView: openConnectionsView()
         case .review: startOrResumeReview()
         case .reviewConnection: reviewPickConnection()
+        case .remapSource, .swapExpression, .copyMapping, .copyFilter, .highlightApp, .swapApp, .searchMode,
+             .toolChoose, .toolMark, .toolFilter:
+            performTool(action)
         case .reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewJump, .reviewPause, .reviewEnd, .reviewUndo:
             performReviewAction(action)
         default: performFieldAction(action)

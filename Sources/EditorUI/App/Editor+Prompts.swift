@@ -17,6 +17,8 @@ extension Editor {
         case .backspace:
             if p.text.isEmpty { prompt = nil; return }
             p.text.removeLast()
+        case _ where p.kind == .search && keyTable.action(for: key, in: .searchLine) == .searchMode:
+            p.values.toggle()
         case .ctrl("u"): p.text = ""
         case .ctrl("w"):
             while p.text.last == " " { p.text.removeLast() }
@@ -31,16 +33,20 @@ extension Editor {
         switch p.kind {
         case .search:
             if p.text.isEmpty {
-                if lastSearch != nil { searchAgain(forward: true) }
+                if lastSearch != nil && tools.searchValues == p.values { searchAgain(forward: true) }
                 return
             }
             lastSearch = p.text
-            search(p.text, from: cursor, forward: true, includeCurrent: true)
+            tools.searchValues = p.values
+            if p.values { valueSearch(p.text, forward: true, includeCurrent: true) }
+            else { search(p.text, from: cursor, forward: true, includeCurrent: true) }
+        case .swapOld, .swapNew, .swapAppTarget:
+            submitToolPrompt(p)
         case .gotoModule:
             let t = p.text.trimmingCharacters(in: " #")
             guard let id = Int(t) else { setMessage("'\(p.text)' is not a module id", error: true); return }
             guard let m = blueprint.module(id: id) else { setMessage("no module #\(id) in this scenario", error: true); return }
-            if attentionOnly && !rows.contains(where: { $0.moduleIndex == m.index }) { attentionOnly = false; rebuildRows() }
+            revealFiltered(m.index)
             select(moduleIndex: m.index)
             pane = .tree
         case .saveAs:
@@ -78,6 +84,9 @@ extension Editor {
         case .recover: handleRecoverKey(ch, key)
         case .externalChange: handleExternalChangeKey(ch, key)
         case .overwriteOther: handleOverwriteOtherKey(ch, key)
+        case .swapApp:
+            if ch == "y" { confirm = nil; applyPendingSwapApp() }
+            else if ch == "n" || key == .escape || ch == "q" { confirm = nil; tools.pendingSwapApp = nil; setMessage("nothing swapped") }
         }
     }
 
@@ -120,14 +129,23 @@ extension Editor {
         let i = forward ? (lo < p.count ? lo : 0) : (lo > 0 ? lo - 1 : p.count - 1)
         let k = p[i], mi = order[k]
         let step = ((forward ? k - from : from - k) % n + n) % n
-        if attentionOnly && !rows.contains(where: { $0.moduleIndex == mi }) { attentionOnly = false; rebuildRows() }
+        revealFiltered(mi)
         select(moduleIndex: mi)
         let wrapped = forward ? (k < pos) : (k > pos)
         setMessage("/\(q): match \(i + 1) of \(p.count)\(wrapped && step > 0 ? " (wrapped)" : "")")
     }
 
+    /// Shows every module again when a filter (attention only, one app) hides module `mi`.
+    func revealFiltered(_ mi: Int) {
+        guard (attentionOnly || tools.appFilter != nil), !rows.contains(where: { $0.moduleIndex == mi }) else { return }
+        attentionOnly = false
+        tools.appFilter = nil
+        rebuildRows()
+    }
+
     func searchAgain(forward: Bool) {
         guard let q = lastSearch else { setMessage("no previous search; press / to search"); return }
+        if tools.searchValues { valueSearch(q, forward: forward, includeCurrent: false); return }
         search(q, from: cursor, forward: forward, includeCurrent: false)
     }
 }

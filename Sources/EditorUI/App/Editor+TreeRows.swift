@@ -7,7 +7,7 @@ extension Editor {
     /// Replaces the rows of row `r`'s subtree after its collapse key `key` was toggled.
     /// Falls back to a full rebuild where a splice does not apply (filtered view, orphans).
     func rebuildRows(toggled key: String, at r: Int) {
-        guard !attentionOnly, r >= 0, r < rows.count else { rebuildRows(); return }
+        guard !attentionOnly, tools.appFilter == nil, r >= 0, r < rows.count else { rebuildRows(); return }
         var previous = collapsed
         if previous.remove(key) == nil { previous.insert(key) }
         guard let before = TreeModel.subtree(at: r, of: rows, blueprint, collapsed: previous, glyphs: glyphs),

@@ -7,15 +7,27 @@ public enum Pane: Sendable { case tree, detail }
 
 /// A one-line text prompt at the bottom of the screen.
 public struct Prompt: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case search, gotoModule, saveAs }
+    public enum Kind: Sendable, Equatable {
+        case search, gotoModule, saveAs
+        /// Swap variable (`X`): the expression to replace, then what replaces it.
+        case swapOld
+        case swapNew(old: String)
+        /// Swap app: the app version to move to.
+        case swapAppTarget(from: AppFilter)
+    }
     public var kind: Kind
     public var text: String = ""
+    /// A search (`/`) of values rather than names (Tab switches).
+    public var values = false
 
     public var label: String {
         switch kind {
-        case .search: return "/"
+        case .search: return values ? "/ values: " : "/"
         case .gotoModule: return "go to module #"
         case .saveAs: return "save as: "
+        case .swapOld: return "swap expression: "
+        case .swapNew(let old): return "replace \(old) with: "
+        case .swapAppTarget(let from): return "move \(from.text) to (APP or APP@VERSION): "
         }
     }
 }
@@ -31,6 +43,8 @@ public enum Confirm: Sendable, Equatable {
     case externalChange(whatChanged: String)
     /// "Save as" named another file that exists (Editor+File.swift).
     case overwriteOther(name: String)
+    /// Swap app, with the list of what changes and what is left for review (Tools/).
+    case swapApp(listing: String)
 
     public var text: String {
         switch self {
@@ -46,6 +60,8 @@ public enum Confirm: Sendable, Equatable {
             return "The file changed on disk (\(what)): (o)verwrite / (d)iff / (c)ancel"
         case .overwriteOther(let name):
             return "\(name) already exists: overwrite it? (y/n)"
+        case .swapApp(let listing):
+            return listing + " Apply as one undoable step? (y/n)"
         }
     }
 }
@@ -131,6 +147,8 @@ public final class Editor {
     public internal(set) var connectionUI = ConnectionUIState()
     /// The upgrade review, while one is running or paused (Review/Editor+Review.swift).
     public internal(set) var review: ReviewState?
+    /// The scenario tools' picker, app filter and value search (Tools/Editor+Tools.swift).
+    public internal(set) var tools = ToolUIState()
     /// The screen that `?` was pressed on, when closing help should go back to it.
     var helpReturnScreen: Screen?
     /// Help was opened from the connection picker: it is drawn and takes keys instead of the picker.
@@ -196,6 +214,7 @@ public final class Editor {
 
     public var keyContext: KeyContext {
         if connectionUI.picker != nil { return .picker }
+        if tools.picker != nil && screen == .main { return .toolPicker }
         switch screen {
         case .connections: return .connections
         case .help: return .help
@@ -242,21 +261,26 @@ public final class Editor {
             [m.label ?? "", m.moduleName, badges[m.index].title ?? ""].joined(separator: "\u{1}").lowercased()
         }
         searchCache = nil
+        tools.valueMatches = nil
         rebuildRows()
     }
 
     func rebuildRows() {
         let selected = selectedModule?.index
-        if attentionOnly {
-            // most urgent first: past and near deadlines, then manual, upgradable, unknown; tree order within
+        if attentionOnly || tools.appFilter != nil {
+            let app = tools.appFilter
+            // attention: most urgent first (past and near deadlines, then manual, upgradable, unknown); tree order within
             let order = Dictionary(uniqueKeysWithValues: treeOrder.enumerated().map { ($1, $0) })
-            rows = blueprint.modules.filter { badges[$0.index].state.needsAttention || hasWarnings($0.index) }
-                .map(\.index)
-                .sorted { a, b in
+            var picked = blueprint.modules.filter {
+                (!attentionOnly || badges[$0.index].state.needsAttention || hasWarnings($0.index)) && (app?.matches($0) ?? true)
+            }.map(\.index)
+            if attentionOnly {
+                picked.sort { a, b in
                     let ra = badges[a].urgencyRank, rb = badges[b].urgencyRank
                     return ra != rb ? ra.lexicographicallyPrecedes(rb) : (order[a] ?? a) < (order[b] ?? b)
                 }
-                .map { TreeRow(kind: .module($0), prefix: "", collapsed: false, collapsible: false) }
+            }
+            rows = picked.map { TreeRow(kind: .module($0), prefix: "", collapsed: false, collapsible: false) }
         } else {
             rows = TreeModel.rows(blueprint, collapsed: collapsed, glyphs: glyphs)
         }

@@ -2,7 +2,7 @@
 // key list. Lookup tries the current context first, then `generic`.
 
 public enum KeyContext: String, CaseIterable, Sendable {
-    case generic, tree, detail, help, diff, review, picker, connections, lineEditor, textEditor
+    case generic, tree, detail, help, diff, review, picker, connections, toolPicker, searchLine, lineEditor, textEditor
 
     public var title: String {
         switch self {
@@ -14,6 +14,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .review: return "Upgrade review"
         case .picker: return "Connection picker"
         case .connections: return "Connections view"
+        case .toolPicker: return "Module and app picker (r, M, F, a)"
+        case .searchLine: return "Search line (/)"
         case .lineEditor: return "Field editor (one line)"
         case .textEditor: return "Multi-line editor"
         }
@@ -109,7 +111,7 @@ public struct KeyTable: Sendable {
         KeyBinding(.detail, .ctrl("r"), .redo),
         KeyBinding(.detail, .char("w"), .save), KeyBinding(.detail, .ctrl("s"), .save),
         KeyBinding(.tree, .char("S"), .scenarioSettings),
-    ] + KeyTable.fieldBindings + KeyTable.connectionBindings + [
+    ] + KeyTable.fieldBindings + KeyTable.connectionBindings + KeyTable.toolBindings + [
         KeyBinding(.help, .escape, .cancel), KeyBinding(.help, .char("q"), .cancel), KeyBinding(.help, .char("?"), .cancel),
         KeyBinding(.diff, .escape, .cancel), KeyBinding(.diff, .char("q"), .cancel), KeyBinding(.diff, .char("d"), .cancel),
     ] + KeyTable.reviewBindings)

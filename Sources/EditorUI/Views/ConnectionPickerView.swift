@@ -116,13 +116,7 @@ enum ConnectionPickerView {
             let keys: [(Action, String)] = [(.pickerAssign, "assign"), (.pickerToggleAll, "all types"), (.pickerNew, "new id"),
                                              (.pickerFilter, "filter"), (.cancel, "cancel")]
                 + (p.parameters.count > 1 ? [(.pickerNextParameter, "next parameter")] : [])
-            var segs: [(String, StyleSlot)] = []
-            for (a, name) in keys {
-                guard let k = e.keyTable.keys(for: a, in: .picker).first else { continue }
-                segs.append((k.displayName(ascii: ascii), .statusKey))
-                segs.append((" \(name)  ", .dim))
-            }
-            buf.draw(segs, x: x, y: y, width: w)
+            buf.draw(keyHints(e, keys, in: .picker), x: x, y: y, width: w)
         case .newId(let text, let error):
             prompt("new \(p.kind.title) id: ", text, error)
         case .newLabel(let id, let text):

@@ -20,3 +20,15 @@ extension ScreenBuffer {
 
 /// Text from a blueprint made safe to draw.
 func inert(_ s: String, ascii: Bool) -> String { SafeText.inert(s, ascii: ascii) }
+
+/// `Enter choose  / filter  Esc cancel`: the first key of each action in `context`
+/// (from the key table), each followed by its short name.
+func keyHints(_ e: Editor, _ actions: [(Action, String)], in context: KeyContext) -> [(String, StyleSlot)] {
+    var segs: [(String, StyleSlot)] = []
+    for (a, name) in actions {
+        guard let k = e.keyTable.keys(for: a, in: context).first else { continue }
+        segs.append((k.displayName(ascii: !e.glyphs.isUnicode), .statusKey))
+        segs.append((" \(name)  ", .dim))
+    }
+    return segs
+}

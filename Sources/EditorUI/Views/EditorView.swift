@@ -53,6 +53,9 @@ public enum EditorView {
         if e.fields.edit?.isMultiLine == true, e.screen == .main {
             MultiLineEditorView.draw(e, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         }
+        if let p = e.tools.picker, e.screen == .main {
+            ToolPickerView.draw(e, p, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
+        }
         if let p = e.connectionUI.picker, !e.helpOverPicker {
             ConnectionPickerView.draw(e, p, into: &buf, rect: Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))
         }

@@ -21,10 +21,12 @@ enum StatusBarView {
             segs.append(("  \(n) stop\(n == 1 ? "s" : "") working within \(Deadline.soonDays) days", .warning))
         }
         if e.attentionOnly { segs.append(("  [attention only]", .status)) }
+        if let f = e.tools.appFilter { segs.append(("  [app: \(inert(f.text, ascii: !e.glyphs.isUnicode))]", .status)) }
         buf.draw(segs, x: 0, y: y, width: width)
         // where the keys go: the tree's or detail pane's row, or the screen on top
         var right: String
         switch e.screen {
+        case .main where e.tools.picker != nil: right = "picker "
         case .main: right = "\(e.rows.isEmpty ? 0 : e.cursor + 1)/\(e.rows.count) \(e.pane == .tree ? "tree" : "detail") "
         case .review: right = e.review.map { $0.finished ? "review summary " : "review \($0.position + 1)/\($0.items.count) " } ?? "review "
         case .help: right = "help "
@@ -50,7 +52,7 @@ enum StatusBarView {
             return
         }
         // The picker and the connections view show their own keys.
-        if e.connectionUI.picker != nil || e.screen == .connections { return }
+        if e.connectionUI.picker != nil || e.tools.picker != nil || e.screen == .connections { return }
         var hint: [(String, StyleSlot)] = []
         // Help and diff pages only scroll and close: the tree's keys do nothing there.
         let pager: KeyContext? = switch e.screen {
