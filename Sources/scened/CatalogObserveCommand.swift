@@ -47,8 +47,9 @@ struct CatalogCoverage {
         let avs = catalog.sortedAppVersions
         let documented = avs.filter { $0.basis == .documented }
         let observed = avs.filter { $0.basis == .observed }
-        var apps = Set(avs.map(\.app))
-        for a in catalog.apps.keys { apps.insert(a) }
+        let documentedApps = Set(documented.map(\.app)).union(catalog.apps.values.filter { $0.title != nil || !$0.notes.isEmpty }.map(\.app))
+            .union(catalog.entries.keys.map { String(AppVersionKey.app(of: $0.module)) })
+        let observedOnly = Set(observed.map(\.app)).subtracting(documentedApps)
         let titled = catalog.apps.values.filter { $0.title != nil }.count
         let entries = catalog.sortedEntries
         let values = catalog.allValueRules
@@ -56,7 +57,7 @@ struct CatalogCoverage {
             CatalogStatus.allCases.map { s in "\(list.filter { $0 == s }.count) \(s.rawValue)" }.joined(separator: ", ")
         }
         var out = "| what | documented | observed only | by status |\n|---|---|---|---|\n"
-        out += "| apps | \(catalog.apps.count) with facts (\(titled) with a title) | \(apps.count - catalog.apps.count) only seen | \(apps.count) apps in all |\n"
+        out += "| apps | \(documentedApps.count) (\(titled) with a title) | \(observedOnly.count) | \(documentedApps.count + observedOnly.count) apps in all |\n"
         out += "| app versions | \(documented.count) | \(observed.count) | \(st(avs.filter { $0.basis == .documented }.map(\.status))) (documented) |\n"
         out += "| module entries | \(entries.filter { $0.basis == .documented }.count) | \(entries.filter { $0.basis == .observed }.count) | \(st(entries.map(\.status))) |\n"
         let withRules = entries.filter { $0.replacement?.mode == .automatic }.count

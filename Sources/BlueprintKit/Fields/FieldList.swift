@@ -88,14 +88,14 @@ public enum FieldList {
     /// The scenario's name and every scalar of `metadata.scenario`.
     public static func scenarioFields(in doc: JSONDocument) -> [FieldRef] {
         var out: [FieldRef] = []
-        let root = doc.root
+        let (root, base) = Blueprint.blueprintObject(doc)    // inside an API wrapper, the blueprint's own fields
         guard doc.kind(root) == .object else { return out }
-        out.append(FieldRef(display: "name", path: ["name"], section: .scenario, role: .scenarioName,
+        out.append(FieldRef(display: "name", path: base.appending(key: "name"), section: .scenario, role: .scenarioName,
                             value: doc.member(root, "name").map { doc.value($0) }))
         if let md = doc.member(root, "metadata"), let sc = doc.member(md, "scenario"), doc.kind(sc) == .object {
             for c in doc.children(sc) where doc.kind(c).isScalar {
                 let key = doc.key(c) ?? ""
-                let p: JSONPath = JSONPath(["metadata", "scenario", .key(key)])
+                let p: JSONPath = JSONPath(base.components + ["metadata", "scenario", .key(key)])
                 out.append(FieldRef(display: p.description, path: p, section: .settings, role: .scenarioSetting, value: doc.value(c)))
             }
         }

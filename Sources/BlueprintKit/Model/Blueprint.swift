@@ -11,6 +11,11 @@ public struct BlueprintError: Error, Sendable, CustomStringConvertible {
 
 public struct Blueprint: Sendable {
     public let document: JSONDocument
+    /// The blueprint object: the document's root, or the `blueprint` member of an API
+    /// wrapper (`{"blueprint": {...}}`, Make's `{"response": {"blueprint": {...}}}`).
+    public let root: Int
+    /// Where `root` sits: `[]`, `["blueprint"]` or `["response", "blueprint"]`.
+    public let rootPath: JSONPath
     public let modules: [Module]
     public let references: [Reference]
     private let byId: [Int: Int]
@@ -23,21 +28,25 @@ public struct Blueprint: Sendable {
     /// `scened check`, where the scan was a quarter of opening a big file.
     public init(document: JSONDocument, scanReferences: Bool = true) throws(BlueprintError) {
         self.document = document
-        let root = document.root
-        guard document.kind(root) == .object else {
-            let p = TextPosition.locate(document.bytes, offset: document.node(root).start)
-            throw BlueprintError(line: p.line, column: p.column, message: "not a scenario blueprint: the top level is \(document.kind(root)), expected an object")
+        let top = document.root
+        guard document.kind(top) == .object else {
+            let p = TextPosition.locate(document.bytes, offset: document.node(top).start)
+            throw BlueprintError(line: p.line, column: p.column, message: "not a scenario blueprint: the top level is \(document.kind(top)), expected an object")
         }
+        let (root, rootPath) = Blueprint.blueprintObject(document)
+        self.root = root
+        self.rootPath = rootPath
         guard let flow = document.member(root, "flow"), document.kind(flow) == .array else {
-            let p = TextPosition.locate(document.bytes, offset: document.node(root).start)
+            let p = TextPosition.locate(document.bytes, offset: document.node(top).start)
             throw BlueprintError(line: p.line, column: p.column, message: "not a scenario blueprint: no \"flow\" array at the top level")
         }
         var walker = ModuleWalker(doc: document)
-        walker.walkFlow(flow, path: ["flow"], depth: 0, container: .main, parent: nil)
+        walker.walkFlow(flow, path: rootPath.appending(key: "flow"), depth: 0, container: .main, parent: nil)
         if let md = document.member(root, "metadata"), let des = document.member(md, "designer"),
            let orphans = document.member(des, "orphans"), document.kind(orphans) == .array {
             for (f, frag) in document.children(orphans).enumerated() where document.kind(frag) == .array {
-                walker.walkFlow(frag, path: ["metadata", "designer", "orphans", .index(f)], depth: 0, container: .orphan(fragment: f), parent: nil)
+                walker.walkFlow(frag, path: JSONPath(rootPath.components + ["metadata", "designer", "orphans", .index(f)]), depth: 0,
+                                container: .orphan(fragment: f), parent: nil)
             }
         }
         walker.fillDetails()
@@ -75,10 +84,22 @@ public struct Blueprint: Sendable {
         do { try self.init(document: doc, scanReferences: scanReferences) } catch { throw .blueprint(error) }
     }
 
-    public var name: String? { document.string(document.root, "name") }
+    /// The blueprint object of a document: the root, unless the root has no `flow` and
+    /// wraps one under `blueprint` (Fusion's export lines, version downloads) or
+    /// `response.blueprint` (Make's API answer).
+    public static func blueprintObject(_ d: JSONDocument) -> (Int, JSONPath) {
+        let top = d.root
+        guard d.kind(top) == .object, d.member(top, "flow") == nil else { return (top, []) }
+        if let b = d.member(top, "blueprint"), d.kind(b) == .object, d.member(b, "flow") != nil { return (b, ["blueprint"]) }
+        if let r = d.member(top, "response"), d.kind(r) == .object, let b = d.member(r, "blueprint"), d.kind(b) == .object,
+           d.member(b, "flow") != nil { return (b, ["response", "blueprint"]) }
+        return (top, [])
+    }
+
+    public var name: String? { document.string(root, "name") }
 
     public var zone: String? {
-        document.member(document.root, "metadata").flatMap { document.string($0, "zone") }
+        document.member(root, "metadata").flatMap { document.string($0, "zone") }
     }
 
     public func module(id: Int) -> Module? { byId[id].map { modules[$0] } }

@@ -109,7 +109,7 @@ public struct CheckReport: Sendable {
                 if let v = st.value { out += "\n"; out += indent; out += "\(v.field) = \"\(v.value)\""; if let r = v.replacement { out += " → \"\(r)\"" } }
                 if let d = st.deadline { out += "  ("; out += d.text(today: today); out += ")" }
                 out += "\n"
-                if st.state == .manual { for n in st.notes { out += indent; out += "note: "; out += n; out += "\n" } }
+                if st.state == .manual || st.state == .unknown { for n in st.notes { out += indent; out += "note: "; out += n; out += "\n" } }
             }
             return out
         }
