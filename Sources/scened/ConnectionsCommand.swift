@@ -10,6 +10,7 @@ let connectionsCommand = Command(
     summary: "list connections, webhooks, keys, data stores; set, swap, relabel or clear them",
     usage: """
     scened connections FILE|- [--json] [--connections TEAMFILE] [edits] [--dry-run | -o OUT | -i [--overwrite]]
+           scened connections DIR|FILE --remote [--json] [--api ORIGIN]
 
       Without edits: every connection (and webhook, key, data store, data structure,
       device) the scenario uses, with id, label, type, the modules using it and warnings.
@@ -36,6 +37,9 @@ let connectionsCommand = Command(
                    when FILE changed on disk since it was read
       --overwrite  with -i: write even when FILE changed since it was read (here --force
                    means the connection check above, not this)
+    --remote: the real connections of the teams a pulled folder (or file) came from, listed by the
+    API with id, type and name (credentials as for 'scened pull'); --json writes them in the
+    team-list format that --connections FILE reads.
     A swap or label that matches nothing exits 1 and writes nothing; a refused edit
     (unknown module, wrong type, id not in the team list) exits 65. 73: cannot write
     (the file is unchanged); 75: FILE changed since it was read (-i).
@@ -43,6 +47,7 @@ let connectionsCommand = Command(
     run: runConnections)
 
 func runConnections(_ argv: [String]) -> Int32 {
+    if argv.contains("--remote") { return runRemoteConnections(argv) }
     var args = Args(argv, command: "connections")
     let json = args.flag("--json"), force = args.flag("--force"), dryRun = args.flag("--dry-run")
     let inPlace = args.flag("-i", "--in-place")

@@ -17,6 +17,8 @@ let allCommands: [Command] = [
     keysCommand,
     themesCommand,
     setCommand,
+    pullCommand,
+    pushCommand,
 ]
 
 @MainActor func mainUsage() -> String {
