@@ -102,7 +102,8 @@ public struct CurlTransport: HTTPTransport {
         while true {
             guard let end = headerEnd(out, from: start) else { throw .badResponse("\(request): the answer has no complete HTTP header") }
             let head = String(decoding: out[start..<end.headerEnd], as: UTF8.self)
-            var lines = head.split(separator: "\n", omittingEmptySubsequences: true).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+            // "\r\n" is one Character in Swift: split on both forms.
+            var lines = head.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
             guard !lines.isEmpty else { throw .badResponse("\(request): empty HTTP header") }
             let statusLine = lines.removeFirst()
             let parts = statusLine.split(separator: " ")

@@ -60,10 +60,11 @@ public func slug(_ name: String) -> String {
     var dash = false
     for c in name.lowercased().unicodeScalars {
         if (c >= "a" && c <= "z") || (c >= "0" && c <= "9") {
-            if dash && !out.isEmpty { out.append("-") }
+            let sep = dash && !out.isEmpty
+            if out.count + (sep ? 2 : 1) > 60 { break }
+            if sep { out.append("-") }
             dash = false
             out.unicodeScalars.append(c)
-            if out.count >= 60 { break }
         } else { dash = true }
     }
     return out.isEmpty ? "scenario" : out
