@@ -94,6 +94,7 @@ public struct RemoteManifest: Sendable {
     /// `path` relative to the manifest's folder, or nil when it is outside it.
     public func relative(_ path: String) -> String? {
         let a = absolute(path)
+        if a == directory { return "" }
         let prefix = directory == "/" ? "/" : directory + "/"
         return a.hasPrefix(prefix) ? String(a.dropFirst(prefix.count)) : nil
     }

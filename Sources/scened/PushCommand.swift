@@ -146,8 +146,7 @@ private func explainFusionImport(_ paths: [String]) -> Int32 {
       2. click the … (More) menu in the toolbar at the bottom and choose Import Blueprint;
       3. choose the file, confirm that it replaces the scenario, and click Save;
       4. run 'scened pull fusion' again so that the folder records the new version.
-
-    """)
+    """ + "\n")
     guard !paths.isEmpty else { return Exit.ok }
     let files: [Tracked]
     switch tracked(paths) {
