@@ -134,7 +134,15 @@ public struct CurlTransport: HTTPTransport {
 
     private func spawn(args: [String], stdin input: [UInt8], fd3: [UInt8]?) throws(APIError) -> Run {
         var inP: [Int32] = [0, 0], outP: [Int32] = [0, 0], errP: [Int32] = [0, 0], bodyP: [Int32] = [-1, -1]
-        guard pipe(&inP) == 0, pipe(&outP) == 0, pipe(&errP) == 0, fd3 == nil || pipe(&bodyP) == 0 else {
+        // Close-on-exec: a process spawned meanwhile by another thread must not inherit our ends
+        // (a long-lived one would hold curl's stdout open and readAll would never see EOF).
+        // pipe2(O_CLOEXEC) is not in the Glibc module; the window between pipe and fcntl is tiny.
+        func cloexecPipe(_ p: inout [Int32]) -> Bool {
+            guard pipe(&p) == 0 else { return false }
+            _ = fcntl(p[0], F_SETFD, FD_CLOEXEC); _ = fcntl(p[1], F_SETFD, FD_CLOEXEC)
+            return true
+        }
+        guard cloexecPipe(&inP), cloexecPipe(&outP), cloexecPipe(&errP), fd3 == nil || cloexecPipe(&bodyP) else {
             throw .transport("cannot create a pipe for curl: \(String(cString: strerror(errno)))")
         }
         var actions = posix_spawn_file_actions_t()

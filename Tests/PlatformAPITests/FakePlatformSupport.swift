@@ -11,20 +11,28 @@ let fusionSecret = "fusion-secret-a81c47d2"
 let fusionToken = "ims-token-77e0c1f4b2"
 let allSecrets = [makeToken, fusionSecret, fusionToken]
 
-/// A small blueprint in the shape of a Make export.
-func blueprintJSON(_ name: String, id: Int) -> [String: Any] {
-    ["name": name,
-     "flow": [["id": 1, "module": "gateway:CustomWebHook", "version": 1, "parameters": ["hook": 100 + id, "maxResults": 1],
-               "mapper": [String: Any](), "metadata": ["designer": ["x": 0, "y": 0]]],
-              ["id": 2, "module": "http:ActionSendData", "version": 3, "parameters": ["handleErrors": false],
-               "mapper": ["url": "https://example.com/orders/{{1.id}}", "method": "get"], "metadata": ["designer": ["x": 300, "y": 0]]]],
-     "metadata": ["instant": true, "version": 1, "scenario": ["roundtrips": 1, "maxErrors": 3], "designer": ["orphans": [Any]()],
-                  "zone": "eu1.make.com"]]
+/// A small blueprint in the shape of a Make export (keys in Make's order: JSONValue keeps it).
+func blueprintJSON(_ name: String, id: Int) -> JSONValue {
+    let text = """
+    {"name": \(JSONWriter.quoted(name)), "flow": [
+      {"id": 1, "module": "gateway:CustomWebHook", "version": 1, "parameters": {"hook": \(100 + id), "maxResults": 1},
+       "mapper": {}, "metadata": {"designer": {"x": 0, "y": 0}}},
+      {"id": 2, "module": "http:ActionSendData", "version": 3, "parameters": {"handleErrors": false},
+       "mapper": {"url": "https://example.com/orders/{{1.id}}", "method": "get"}, "metadata": {"designer": {"x": 300, "y": 0}}}],
+     "metadata": {"instant": true, "version": 1, "scenario": {"roundtrips": 1, "maxErrors": 3}, "designer": {"orphans": []},
+                  "zone": "eu1.make.com"}}
+    """
+    let d = try! JSONDocument(text: text)
+    return d.value(d.root)
 }
+
+func obj(_ pairs: [(String, JSONValue)]) -> JSONValue { .object(pairs) }
+func str(_ s: String) -> JSONValue { .string(s) }
 
 final class FakePlatform: @unchecked Sendable {
     let process = Process()
     let dir: URL
+    let stateDir: URL
     let port: Int
     var origin: String { "http://127.0.0.1:\(port)" }
 
@@ -33,27 +41,35 @@ final class FakePlatform: @unchecked Sendable {
          fusionRequiredHeaders: [String] = []) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("scened-remote-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        var make: [String: Any] = [:], fusion: [String: Any] = [:]
+        var make: [(String, JSONValue)] = [], fusion: [(String, JSONValue)] = []
         for i in 0..<makeScenarios {
             let id = 1001 + i
-            make[String(id)] = ["id": id, "name": "Order sync \(i + 1)", "teamId": 88, "folderId": i % 2 == 0 ? 5 : 6,
-                                "lastEdit": "2026-11-0\(i % 9 + 1)T08:00:00.000Z", "blueprint": blueprintJSON("Order sync \(i + 1)", id: id)]
+            make.append((String(id), obj([("id", .int(id)), ("name", str("Order sync \(i + 1)")), ("teamId", .int(88)),
+                                          ("folderId", .int(i % 2 == 0 ? 5 : 6)), ("lastEdit", str("2026-11-0\(i % 9 + 1)T08:00:00.000Z")),
+                                          ("blueprint", blueprintJSON("Order sync \(i + 1)", id: id))])))
         }
         for i in 0..<fusionScenarios {
             let id = 5001 + i
-            fusion[String(id)] = ["id": id, "name": "Fusion flow \(i + 1)", "teamId": 7, "folderId": 70,
-                                  "lastEdit": "2026-10-01T08:00:00.000Z", "blueprint": blueprintJSON("Fusion flow \(i + 1)", id: id)]
+            fusion.append((String(id), obj([("id", .int(id)), ("name", str("Fusion flow \(i + 1)")), ("teamId", .int(7)),
+                                            ("folderId", .int(70)), ("lastEdit", str("2026-10-01T08:00:00.000Z")),
+                                            ("blueprint", blueprintJSON("Fusion flow \(i + 1)", id: id))])))
         }
-        let state: [String: Any] = [
-            "make": ["token": makeToken, "pageSize": makePageSize, "scenarios": make,
-                     "connections": ["4012": ["id": 4012, "name": "Ops Slack", "accountName": "slack2", "teamId": 88],
-                                     "4013": ["id": 4013, "name": "Finance Google", "accountName": "google", "teamId": 88]]],
-            "fusion": ["ims": ["clientId": fusionClientId, "clientSecret": fusionSecret, "token": fusionToken],
-                       "pageSize": fusionPageSize, "scenarios": fusion, "requiredHeaders": fusionRequiredHeaders,
-                       "connections": ["61": ["id": 61, "name": "Workfront prod", "accountName": "workfront", "teamId": 7]]],
-        ]
-        let stateURL = dir.appendingPathComponent("state.json")
-        try JSONSerialization.data(withJSONObject: state).write(to: stateURL)
+        func connection(_ id: Int, _ name: String, _ app: String, _ team: Int) -> (String, JSONValue) {
+            (String(id), obj([("id", .int(id)), ("name", str(name)), ("accountName", str(app)), ("teamId", .int(team))]))
+        }
+        let state = obj([
+            ("make", obj([("token", str(makeToken)), ("pageSize", .int(makePageSize)), ("scenarios", .object(make)),
+                          ("connections", obj([connection(4012, "Ops Slack", "slack2", 88), connection(4013, "Finance Google", "google", 88)]))])),
+            ("fusion", obj([("ims", obj([("clientId", str(fusionClientId)), ("clientSecret", str(fusionSecret)), ("token", str(fusionToken))])),
+                            ("pageSize", .int(fusionPageSize)), ("scenarios", .object(fusion)),
+                            ("requiredHeaders", .array(fusionRequiredHeaders.map { .string($0) })),
+                            ("connections", obj([connection(61, "Workfront prod", "workfront", 7)]))])),
+        ])
+        // The fake's own state (which holds the secrets) lives outside the folders tests scan.
+        stateDir = dir.appendingPathComponent("server")
+        try FileManager.default.createDirectory(at: stateDir, withIntermediateDirectories: true)
+        let stateURL = stateDir.appendingPathComponent("state.json")
+        try Data(JSONWriter.render(state, style: .compact).utf8).write(to: stateURL)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FakePlatform/fake_platform.py")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, stateURL.path]
@@ -68,14 +84,15 @@ final class FakePlatform: @unchecked Sendable {
         }
         let text = String(decoding: line, as: UTF8.self)
         guard text.hasPrefix("PORT "), let p = Int(text.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             throw FakePlatformError(message: "fake_platform.py did not start: \(text)")
         }
         port = p
     }
 
     deinit {
-        process.terminate()
+        // SIGKILL: the test runner may have left SIGTERM blocked, and a blocked mask is inherited.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: dir)
     }
@@ -171,9 +188,12 @@ func allFiles(_ dir: String) -> [String] {
     return out.sorted()
 }
 
-/// Fails the test when any file under `dir` contains a secret.
-func expectNoSecret(in dir: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    for f in allFiles(dir) {
+/// Fails the test when any file the test wrote under `fake.dir` (all but the fake's own state)
+/// contains a secret.
+func expectNoSecret(in fake: FakePlatform, sourceLocation: SourceLocation = #_sourceLocation) {
+    let files = allFiles(fake.dir.path).filter { !$0.hasPrefix(fake.stateDir.path + "/") }
+    #expect(!files.isEmpty, sourceLocation: sourceLocation)
+    for f in files {
         let text = String(decoding: FileManager.default.contents(atPath: f) ?? Data(), as: UTF8.self)
         for s in allSecrets { #expect(!text.contains(s), "\(f) contains a secret", sourceLocation: sourceLocation) }
     }

@@ -11,9 +11,11 @@ Control (tests only): POST /__control/edit {"platform","id","name"} edits a scen
 POST /__control/throttle {"prefix","count","status","retryAfter"} answers the next COUNT
 requests under PREFIX with STATUS and Retry-After; GET /__control/log lists the requests.
 """
-import json, sys, threading, urllib.parse
+import json, signal, sys, threading, urllib.parse
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
+# A test runner may start us with signals blocked; SIGTERM must end the server.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
 STATE = json.load(open(sys.argv[1]))
 LOCK = threading.Lock()
 LOG = []
