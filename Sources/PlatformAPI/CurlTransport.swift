@@ -39,7 +39,7 @@ public struct CurlTransport: HTTPTransport {
         + "install it (Debian/Ubuntu: apt-get install curl) or put it on PATH"
 
     /// The command line: no secret, no URL.
-    public func arguments(hasBody: Bool) -> [String] {
+    public var arguments: [String] {
         ["curl", "-q", "-sS", "-i", "--proto", "=http,https", "--connect-timeout", String(connectTimeout),
          "--max-time", String(maxTime), "-K", "-"]
     }
@@ -82,7 +82,7 @@ public struct CurlTransport: HTTPTransport {
         let config = Array(try CurlTransport.config(for: request).utf8)
         var body: [UInt8]? = nil
         if case .bytes(let b, _) = request.body { body = b }
-        let run = try spawn(args: arguments(hasBody: body != nil), stdin: config, fd3: body)
+        let run = try spawn(args: arguments, stdin: config, fd3: body)
         if run.status != 0 {
             let err = run.stderr.trimmingWhitespace()
             let host = hostOf(request.url)

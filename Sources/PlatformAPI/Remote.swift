@@ -69,3 +69,15 @@ public protocol PlatformClient: AnyObject {
 public func exportLayout(_ blueprint: JSONValue) -> [UInt8] {
     Array(JSONWriter.render(blueprint, style: .make).utf8)
 }
+
+/// The team's connections as `scened pull` saves them beside the team's files, in the
+/// team-list format (`{"connections": [{"id", "name", "accountName", "teamId"}]}`) that
+/// the editor's picker and `connections --connections` read.
+public let teamConnectionsFileName = ".scened-connections.json"
+
+public func teamConnectionsJSON(_ list: [RemoteConnection], team: Int) -> String {
+    let items: [JSONValue] = list.map {
+        .object([("id", .int($0.id)), ("name", .string($0.name)), ("accountName", .string($0.type)), ("teamId", .int($0.teamId ?? team))])
+    }
+    return JSONWriter.render(.object([("connections", .array(items))]), style: .make) + "\n"
+}

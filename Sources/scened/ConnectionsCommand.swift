@@ -17,7 +17,8 @@ let connectionsCommand = Command(
       Exit 0 when there are no warnings, 1 when there are.
       --json               the inventory as JSON (see README.md (Connections))
       --connections FILE   the team's connections ({"connections":[{"id","name","accountName",…}]}
-                           or [{"id","name","type"}]); default: $XDG_CONFIG_HOME/scened/connections.json
+                           or [{"id","name","type"}]); default: the list 'scened pull' saved beside
+                           FILE (.scened-connections.json), else $XDG_CONFIG_HOME/scened/connections.json
                            or ~/.config/scened/connections.json when it exists. New ids are then
                            checked against it, and labels and types come from it
     edits (applied in this order, each may be repeated):
@@ -95,7 +96,7 @@ func runConnections(_ argv: [String]) -> Int32 {
     }
     var team: TeamConnections?
     let defaultTeam = TeamConnections.defaultPath { getenv($0).map { String(cString: $0) } }
-    if let path = teamPath ?? defaultTeam.flatMap({ FileIO.exists($0) ? $0 : nil }) {
+    if let path = teamPath ?? pulledTeamConnections(besides: file) ?? defaultTeam.flatMap({ FileIO.exists($0) ? $0 : nil }) {
         do { team = try TeamConnections.load(path: path) } catch {
             FileIO.writeStderr(error.isIOError ? "scened connections: \(error)\n" : "\(error)\n")
             return error.isIOError ? Exit.noInput : Exit.dataError

@@ -83,6 +83,7 @@ func runPull(_ argv: [String]) -> Int32 {
         let pulled = try client.blueprints(wanted)
         let outcomes = try PlatformAPI.pull(pulled, from: client, into: &manifest, force: force,
                                             org: platform == .fusion ? org : nil, region: platform == .fusion ? region : nil)
+        saveTeamConnections(outcomes, client: client, dir: dir)
         return reportPull(outcomes, dir: positionals[1], platform: platform, requests: session.requestCount)
     } catch {
         return apiFailure(error, command: "pull")
@@ -120,4 +121,24 @@ private func reportPull(_ outcomes: [PullOutcome], dir: String, platform: Platfo
         FileIO.writeStdout("note: the Fusion API cannot write blueprints; after editing, 'scened push fusion \(dir)' lists the files to import and how\n")
     }
     return refused > 0 ? Exit.changedOnDisk : Exit.ok
+}
+
+/// Saves each pulled team's connections as `DIR/<team>/.scened-connections.json`, so that the
+/// editor's picker and `connections FILE` offer the real ones. A failure (e.g. a token without
+/// connections:read) is a note, not an error: the scenarios are pulled.
+private func saveTeamConnections(_ outcomes: [PullOutcome], client: PlatformClient, dir: String) {
+    var teams: [Int] = []
+    for o in outcomes where !teams.contains(o.scenario.teamId) { teams.append(o.scenario.teamId) }
+    for team in teams {
+        let path = "\(dir)/\(team)/\(teamConnectionsFileName)"
+        do {
+            let list = try client.connections(team: team)
+            try makeParentDirectories(of: path)
+            do { try SafeSave.write(Array(teamConnectionsJSON(list, team: team).utf8), to: path) } catch {
+                FileIO.writeStderr("scened pull: note: cannot save team \(team)'s connections: \(error)\n")
+            }
+        } catch {
+            FileIO.writeStderr("scened pull: note: team \(team)'s connections were not listed (\(error)); the editor's picker offers only the ones the files use\n")
+        }
+    }
 }

@@ -54,7 +54,7 @@ func runRemoteConnections(_ argv: [String]) -> Int32 {
             let w = list.map { String($0.id).count }.max() ?? 0, tw = list.map { $0.type.count }.max() ?? 0
             for c in list {
                 text += "  \(String(c.id).padded(w))  \(c.type.padded(tw))  \(c.name)\n"
-                all.append(.object([("id", .int(c.id)), ("name", .string(c.name)), ("accountName", .string(c.type)), ("teamId", .int(e.teamId))]))
+                all.append(.object([("id", .int(c.id)), ("name", .string(c.name)), ("accountName", .string(c.type)), ("teamId", .int(c.teamId ?? e.teamId))]))
             }
         }
     } catch { return apiFailure(error, command: "connections") }

@@ -66,3 +66,11 @@ func positiveInts(_ values: [String], option: String) throws(UsageError) -> [Int
         return n
     }
 }
+
+/// `.scened-connections.json` in FILE's folder (written by `scened pull`), when it exists.
+func pulledTeamConnections(besides file: String?) -> String? {
+    guard let file, file != "-" else { return nil }
+    let dir = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
+    let path = (dir.isEmpty ? "" : dir) + "/" + teamConnectionsFileName
+    return FileIO.exists(path) ? path : nil
+}

@@ -18,7 +18,10 @@ func blueprintJSON(_ name: String, id: Int) -> JSONValue {
       {"id": 1, "module": "gateway:CustomWebHook", "version": 1, "parameters": {"hook": \(100 + id), "maxResults": 1},
        "mapper": {}, "metadata": {"designer": {"x": 0, "y": 0}}},
       {"id": 2, "module": "http:ActionSendData", "version": 3, "parameters": {"handleErrors": false},
-       "mapper": {"url": "https://example.com/orders/{{1.id}}", "method": "get"}, "metadata": {"designer": {"x": 300, "y": 0}}}],
+       "mapper": {"url": "https://example.com/orders/{{1.id}}", "method": "get"}, "metadata": {"designer": {"x": 300, "y": 0}}},
+      {"id": 3, "module": "slack:CreateMessage", "version": 4, "parameters": {"__IMTCONN__": 4012},
+       "mapper": {"text": "order {{1.id}} sent"},
+       "metadata": {"designer": {"x": 600, "y": 0}, "restore": {"parameters": {"__IMTCONN__": {"label": "Ops Slack"}}}}}],
      "metadata": {"instant": true, "version": 1, "scenario": {"roundtrips": 1, "maxErrors": 3}, "designer": {"orphans": []},
                   "zone": "eu1.make.com"}}
     """

@@ -33,7 +33,7 @@ import Testing
         }
         #expect(sizes == [100, 50])
         #expect(exports.allSatisfy { ($0["headers"] as? [String: String])?["accept"] == "application/x-ndjson" })
-        let files = allFiles(fake.pullDir + "/7")
+        let files = allFiles(fake.pullDir + "/7").filter { !$0.hasSuffix("/" + teamConnectionsFileName) }
         #expect(files.count == 150 && files.first?.hasSuffix("/7/5001-fusion-flow-1.json") == true)
         #expect(try scened(["fmt", files[0], "--style", "make", "--check"]).status == 0)
         let m = try manifestEntries(fake.pullDir)

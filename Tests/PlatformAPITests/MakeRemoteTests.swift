@@ -9,7 +9,7 @@ import Testing
         let r = try scened(["pull", "make", "--team", "88", "--api", fake.origin, fake.pullDir], env: makeEnv)
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("pulled 5 scenarios into \(fake.pullDir): 5 new, 0 updated, 0 unchanged"))
-        let files = allFiles(fake.pullDir).filter { $0.hasSuffix(".json") && !$0.hasSuffix(".scened-remote.json") }
+        let files = allFiles(fake.pullDir).filter { !($0.split(separator: "/").last ?? "").hasPrefix(".") }
         #expect(files.map { String($0.dropFirst(fake.pullDir.count + 1)) } == (1...5).map { "88/\(1000 + $0)-order-sync-\($0).json" })
         // Each file is exactly what `scened fmt --style make` writes.
         for f in files { #expect(try scened(["fmt", f, "--style", "make", "--check"]).status == 0, "\(f) is not in export layout") }
@@ -85,8 +85,9 @@ import Testing
         try fake.throttle("/api/v2/scenarios", count: 50, status: 429, retryAfter: 0)
         let gaveUp = try scened(["pull", "make", "--team", "88", "--api", fake.origin, fake.pullDir], env: makeEnv)
         #expect(gaveUp.status == 69 && gaveUp.err.contains("HTTP 429: Too many requests (SC429); still refused after 4 retries"))
-        // First pull: list (refused once, then answered) and blueprint (same); second: 1 + 4 retries.
-        #expect(try fake.log().count == 4 + 5)
+        // First pull: list (refused once, then answered), blueprint (same), team connections
+        // (a full page of 2, then an empty one); second: 1 + 4 retries, then it gives up.
+        #expect(try fake.log().count == 6 + 5)
     }
 
     @Test func aLongRetryAfterIsReportedNotWaited() throws {
@@ -110,6 +111,23 @@ import Testing
         let check = try scened(["connections", fake.pullDir + "/88/1001-order-sync-1.json", "--connections", team])
         #expect(check.status == 0 || check.status == 1, "\(check.err)")
         #expect(check.err.isEmpty)
+    }
+}
+
+@Suite struct PulledTeamConnectionsTests {
+    @Test func pullSavesTheTeamsConnectionsForThePickerAndConnectionsFile() throws {
+        let fake = try FakePlatform(makeScenarios: 1)
+        #expect(try scened(["pull", "make", "--team", "88", "--api", fake.origin, fake.pullDir], env: makeEnv).status == 0)
+        let list = fake.pullDir + "/88/" + teamConnectionsFileName
+        #expect(readText(list).contains("\"name\": \"Finance Google\""))
+        let file = fake.pullDir + "/88/1001-order-sync-1.json"
+        // The editor's connection picker (c on module #3) offers the team's real connections.
+        let snap = try scened(["snapshot", file, "--size", "100x20", "--keys", "jjc", "--no-config"], env: ["HOME": fake.dir.path])
+        #expect(snap.status == 0, "\(snap.err)")
+        #expect(snap.out.contains("Connection for #3") && snap.out.contains("Finance Google") && snap.out.contains("team list 2"))
+        // `connections FILE` checks against it without --connections.
+        let c = try scened(["connections", file], env: ["HOME": fake.dir.path])
+        #expect(c.out.contains("team list \(list) (2 connections)"), "\(c.out)")
     }
 }
 

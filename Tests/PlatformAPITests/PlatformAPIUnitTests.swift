@@ -54,7 +54,7 @@ import BlueprintKit
 
     @Test func secretsGoToTheConfigNotTheCommandLine() throws {
         let t = CurlTransport(path: "/usr/bin/curl")!
-        let args = t.arguments(hasBody: true)
+        let args = t.arguments
         #expect(!args.joined(separator: " ").contains(makeToken))
         #expect(!args.joined(separator: " ").contains("eu1.make.com"))
         #expect(args.contains("-q") && args.contains("-K") && !args.contains("-k") && !args.contains("--insecure") && !args.contains("-L"))
