@@ -15,8 +15,15 @@ let package = Package(
         // SwiftPM drops pkg-config's -D_XOPEN_SOURCE; shim.h enables the wide API itself.
         .systemLibrary(name: "CNcursesW", path: "Sources/CNcursesW"),
         // The model: lossless JSON document, blueprint tree, catalog, upgrades, connections.
+<<<<<<< HEAD
         // The shipped catalog is data: Catalog/Data/*.json, compiled in (ShippedCatalog.swift).
         .target(name: "BlueprintKit", resources: [.embedInCode("Catalog/Data")], swiftSettings: strict),
+=======
+        .target(name: "BlueprintKit", swiftSettings: strict),
+        // Talking to the Workfront Fusion and Make APIs (pull/push of whole teams): HTTP through the
+        // system curl, paging, retries, the remote manifest. Foundation only, no terminal code.
+        .target(name: "PlatformAPI", dependencies: ["BlueprintKit"], swiftSettings: strict),
+>>>>>>> issue-21
         // Terminal-independent UI: state, actions, key table, views into a screen buffer.
         // Themes/*.theme are compiled in (Sources/EditorUI/Themes links to the top-level Themes folder).
         .target(name: "EditorUI", dependencies: ["BlueprintKit"], exclude: ["Themes/README.md"],
@@ -26,7 +33,7 @@ let package = Package(
         // Thin executable: arguments, subcommands, wiring.
         // Release builds link the Swift runtime statically: no dynamic symbol lookup at
         // start and direct calls into it (`check` of a 50 MB file 72 → 66 ms, start 5.6 → 4.2 ms).
-        .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit"], swiftSettings: strict,
+        .executableTarget(name: "scened", dependencies: ["CursesTerminal", "EditorUI", "BlueprintKit", "PlatformAPI"], swiftSettings: strict,
                           linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
         // Large synthetic blueprints for the benchmark and tests (not part of scened itself).
         .target(name: "BlueprintGen", swiftSettings: strict),
@@ -37,6 +44,8 @@ let package = Package(
         .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "BlueprintKit", "BlueprintGen"], exclude: ["Golden", "FuzzCorpus"], swiftSettings: strict),
         // Runs the real binary in tmux; no module dependencies.
         .testTarget(name: "EndToEndTests", swiftSettings: strict),
+        // Unit tests of PlatformAPI and end-to-end pull/push against FakePlatform/fake_platform.py on 127.0.0.1.
+        .testTarget(name: "PlatformAPITests", dependencies: ["PlatformAPI", "BlueprintKit"], exclude: ["FakePlatform"], swiftSettings: strict),
         .testTarget(name: "BlueprintGenTests", dependencies: ["BlueprintGen", "BlueprintKit"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesW", "EditorUI"], swiftSettings: strict),
     ]

@@ -10,13 +10,15 @@ let connectionsCommand = Command(
     summary: "list connections, webhooks, keys, data stores; set, swap, relabel or clear them",
     usage: """
     scened connections FILE|- [--json] [--connections TEAMFILE] [edits] [--dry-run | -o OUT | -i [--overwrite]]
+           scened connections DIR|FILE --remote [--json] [--api ORIGIN]
 
       Without edits: every connection (and webhook, key, data store, data structure,
       device) the scenario uses, with id, label, type, the modules using it and warnings.
       Exit 0 when there are no warnings, 1 when there are.
       --json               the inventory as JSON (see README.md (Connections))
       --connections FILE   the team's connections ({"connections":[{"id","name","accountName",…}]}
-                           or [{"id","name","type"}]); default: $XDG_CONFIG_HOME/scened/connections.json
+                           or [{"id","name","type"}]); default: the list 'scened pull' saved beside
+                           FILE (.scened-connections.json), else $XDG_CONFIG_HOME/scened/connections.json
                            or ~/.config/scened/connections.json when it exists. New ids are then
                            checked against it, and labels and types come from it
     edits (applied in this order, each may be repeated):
@@ -36,6 +38,9 @@ let connectionsCommand = Command(
                    when FILE changed on disk since it was read
       --overwrite  with -i: write even when FILE changed since it was read (here --force
                    means the connection check above, not this)
+    --remote: the real connections of the teams a pulled folder (or file) came from, listed by the
+    API with id, type and name (credentials as for 'scened pull'); --json writes them in the
+    team-list format that --connections FILE reads.
     A swap or label that matches nothing exits 1 and writes nothing; a refused edit
     (unknown module, wrong type, id not in the team list) exits 65. 73: cannot write
     (the file is unchanged); 75: FILE changed since it was read (-i).
@@ -43,6 +48,7 @@ let connectionsCommand = Command(
     run: runConnections)
 
 func runConnections(_ argv: [String]) -> Int32 {
+    if argv.contains("--remote") { return runRemoteConnections(argv) }
     var args = Args(argv, command: "connections")
     let json = args.flag("--json"), force = args.flag("--force"), dryRun = args.flag("--dry-run")
     let inPlace = args.flag("-i", "--in-place")
@@ -90,7 +96,7 @@ func runConnections(_ argv: [String]) -> Int32 {
     }
     var team: TeamConnections?
     let defaultTeam = TeamConnections.defaultPath { getenv($0).map { String(cString: $0) } }
-    if let path = teamPath ?? defaultTeam.flatMap({ FileIO.exists($0) ? $0 : nil }) {
+    if let path = teamPath ?? pulledTeamConnections(besides: file) ?? defaultTeam.flatMap({ FileIO.exists($0) ? $0 : nil }) {
         do { team = try TeamConnections.load(path: path) } catch {
             FileIO.writeStderr(error.isIOError ? "scened connections: \(error)\n" : "\(error)\n")
             return error.isIOError ? Exit.noInput : Exit.dataError

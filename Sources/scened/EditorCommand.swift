@@ -57,7 +57,7 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     let settings = resolveSettings(options)
     // Load before touching the terminal, so errors print on a normal screen.
     let services: EditorServices
-    switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, command: "scened") {
+    switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, file: files.first, command: "scened") {
     case .success(let s): services = s
     case .failure(let f): return f.code
     }

@@ -33,16 +33,18 @@ func resolveSettings(_ options: EditorOptions, reportWarnings: Bool = true) -> S
 
 /// Catalog and team connection list for the editor: the shipped catalog plus the
 /// user catalog directory, config `set catalog` files and `--catalog` files; the
-/// team list from `--connections`, config, or the default path when it exists.
+/// team list from `--connections`, config, the list `scened pull` saved beside FILE,
+/// or the default path when it exists.
 /// A broken file is an error (exit 65/66), as in `check` and `connections`.
-func makeServices(settings: Settings, catalogFiles: [String], connections: String?, command: String) -> Result<EditorServices, ExitFailure> {
+func makeServices(settings: Settings, catalogFiles: [String], connections: String?, file: String?, command: String) -> Result<EditorServices, ExitFailure> {
     let catalog: Catalog
     switch loadCatalog(settings.catalogPaths + catalogFiles, command: command) {
     case .success(let c): catalog = c
     case .failure(let f): return .failure(f)
     }
     let defaultTeam = TeamConnections.defaultPath { ConfigPaths.processEnvironment()[$0] }
-    guard let path = connections ?? settings.teamConnectionsPath ?? defaultTeam.flatMap({ FileIO.exists($0) ? $0 : nil }) else {
+    guard let path = connections ?? settings.teamConnectionsPath ?? pulledTeamConnections(besides: file)
+            ?? defaultTeam.flatMap({ FileIO.exists($0) ? $0 : nil }) else {
         return .success(EditorServices(catalog: catalog))
     }
     do {

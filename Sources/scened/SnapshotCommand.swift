@@ -56,7 +56,7 @@ func runSnapshot(_ argv: [String]) -> Int32 {
     if let c = colorsText, depthByName[c] == nil { return usageFailure(snapshotCommand, "--colors must be 256, 8 or mono") }
     let settings = resolveSettings(options)
     let services: EditorServices
-    switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, command: "snapshot") {
+    switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, file: files.first, command: "snapshot") {
     case .success(let s): services = s
     case .failure(let f): return f.code
     }

@@ -23,6 +23,8 @@ let allCommands: [Command] = [
     copyFilterCommand,
     findCommand,
     swapAppCommand,
+    pullCommand,
+    pushCommand,
 ]
 
 @MainActor func mainUsage() -> String {
@@ -41,6 +43,7 @@ let allCommands: [Command] = [
     for c in allCommands { s += "  \(c.name.padded(w + 2))\(c.summary)\n" }
     s += "\nexit codes: 0 ok, 1 needs attention, 64 usage, 65 malformed input, 66 cannot open, 73 cannot write,\n"
         + "  74 written but not synced to disk, 75 FILE changed since it was read (-i; --force overwrites)\n"
+        + "  pull/push: 69 no curl or no answer, 76 unexpected answer, 77 credentials refused, 78 missing credential\n"
     s += "'scened COMMAND --help' describes each command.\n"
     return s
 }
