@@ -15,15 +15,11 @@ let package = Package(
         // SwiftPM drops pkg-config's -D_XOPEN_SOURCE; shim.h enables the wide API itself.
         .systemLibrary(name: "CNcursesW", path: "Sources/CNcursesW"),
         // The model: lossless JSON document, blueprint tree, catalog, upgrades, connections.
-<<<<<<< HEAD
         // The shipped catalog is data: Catalog/Data/*.json, compiled in (ShippedCatalog.swift).
         .target(name: "BlueprintKit", resources: [.embedInCode("Catalog/Data")], swiftSettings: strict),
-=======
-        .target(name: "BlueprintKit", swiftSettings: strict),
         // Talking to the Workfront Fusion and Make APIs (pull/push of whole teams): HTTP through the
         // system curl, paging, retries, the remote manifest. Foundation only, no terminal code.
         .target(name: "PlatformAPI", dependencies: ["BlueprintKit"], swiftSettings: strict),
->>>>>>> issue-21
         // Terminal-independent UI: state, actions, key table, views into a screen buffer.
         // Themes/*.theme are compiled in (Sources/EditorUI/Themes links to the top-level Themes folder).
         .target(name: "EditorUI", dependencies: ["BlueprintKit"], exclude: ["Themes/README.md"],
