@@ -40,6 +40,7 @@ func loadCatalog(_ files: [String], command: String) -> Result<Catalog, ExitFail
 
 func runCatalog(_ argv: [String]) -> Int32 {
     if argv.first == "observe" { return runCatalogObserve(Array(argv.dropFirst())) }
+    if argv.first == "shapes" { return runCatalogShapes(Array(argv.dropFirst())) }
     var args = Args(argv, command: "catalog")
     let json = args.flag("--json")
     let coverage = args.flag("--coverage")

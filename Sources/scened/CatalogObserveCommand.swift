@@ -119,3 +119,41 @@ func valueRuleJSON(_ r: ValueRule) -> JSONValue {
         ("source", .string(r.source)),
     ])
 }
+
+/// `scened catalog shapes DIR...`: the shapes of the (module, version)s real exports show.
+func runCatalogShapes(_ argv: [String]) -> Int32 {
+    var args = Args(argv, command: "catalog shapes")
+    let out: String?
+    let inputs: [String]
+    do {
+        out = try args.option("-o")
+        inputs = try args.positionals()
+    } catch { return usageFailure(catalogCommand, error.message) }
+    guard !inputs.isEmpty else { return usageFailure(catalogCommand, "catalog shapes needs a folder or files of exports") }
+    var files: [String] = []
+    for i in inputs { if FileIO.isDirectory(i) { files += FileIO.jsonFiles(under: i) } else { files.append(i) } }
+    var obs = ShapeObserver()
+    var n = 0
+    for f in files {
+        guard let bytes = try? FileIO.read(f), let bp = try? Blueprint(bytes: bytes, scanReferences: false) else { continue }
+        obs.add(bp)
+        n += 1
+    }
+    let text = obs.json(description: "Module shapes read from \(n) public exports (scened catalog shapes): field names, fields every real module has, outputs")
+    if let out {
+        // what changed against the file there, so a refresh can be reviewed
+        if let old = try? FileIO.read(out), let oldCat = { () -> Catalog? in var c = Catalog(); do { try c.add(bytes: old, source: out) } catch { return nil }; return c }() {
+            let new = Set(obs.shapes.map(\.key)), before = Set(oldCat.shapes.keys)
+            let changed = obs.shapes.filter { s in oldCat.shapes[s.key].map { $0 != s } ?? false }.count
+            FileIO.writeStderr("scened catalog shapes: \(new.subtracting(before).count) new, \(before.subtracting(new).count) gone, \(changed) changed\n")
+        }
+        do { try SafeSave.write(Array(text.utf8), to: out) } catch {
+            FileIO.writeStderr("scened catalog shapes: \(error)\n")
+            return Exit.cantCreate
+        }
+        FileIO.writeStderr("scened catalog shapes: \(obs.shapes.count) shapes from \(n) exports written to \(out)\n")
+    } else {
+        FileIO.writeStdout(text)
+    }
+    return Exit.ok
+}

@@ -26,6 +26,7 @@ import Testing
         let dir = CatalogCorpus.packageRoot.appendingPathComponent("Sources/BlueprintKit/Catalog/Data")
         let onDisk = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".json") }
         #expect(Set(onDisk.map { String($0.dropLast(5)) }) == Set(ShippedCatalog.files.map(\.0)))
+        #expect(Catalog.shipped.shapes.count > 50)
         #expect(ShippedCatalog.files.first?.0 == "observed")
     }
 
@@ -267,9 +268,9 @@ import Testing
 
     @Test func checkReportAndSummaryText() throws {
         let bp = try fixture(#"{"flow": [{"id": 4, "module": "http:ActionGetFile", "version": 3, "parameters": {"handleErrors": false}, "mapper": {"url": "u", "method": "get"}},"#
-            + #"{"id": 5, "module": "notion:createAPage", "version": 1}, {"id": 6, "module": "acme:X", "version": 1}, {"id": 7, "module": "json:ParseJSON", "version": 1}]}"#)
+            + #"{"id": 5, "module": "notion:createAPage", "version": 1}, {"id": 6, "module": "acme:X", "version": 1}, {"id": 7, "module": "json:ParseJSON", "version": 1, "mapper": {"json": "{}"}}]}"#)
         let r = CheckReport(blueprint: bp, catalog: .shipped)
-        #expect(r.counts == [.upgradable: 1, .manual: 1, .unknown: 1, .current: 1])
+        #expect(r.counts == [.upgradable: 1, .manual: 1, .unknown: 1, .current: 1, .needsReview: 0])
         let text = r.text(file: "f.json")
         #expect(text.hasPrefix("f.json: 1 upgradable, 1 manual, 1 unknown, 1 current (basis: 2 documented, 1 by app version, 0 observed only, 1 unknown)\n"))
         #expect(text.contains("#4  upgradable  http:ActionGetFile v3  [documented]  HTTP › Get a file (legacy)"))

@@ -36,7 +36,7 @@ import BlueprintKit
     @Test func upgradeAllAsksThenMatchesTheHeadlessEngine() throws {
         let e = try demo()
         try press(e, "U")
-        guard case .upgradeAll(let auto, _) = e.confirm else { Issue.record("no confirmation"); return }
+        guard case .upgradeAll(let auto, _, _) = e.confirm else { Issue.record("no confirmation"); return }
         #expect(auto == 6)
         try press(e, "y")
         #expect(e.badgeCounts[.upgradable] == nil)

@@ -16,6 +16,8 @@ public struct Catalog: Sendable {
     public internal(set) var apps: [String: AppInfo] = [:]
     /// Retired field values, by app.
     public internal(set) var valueRules: [String: [ValueRule]] = [:]
+    /// The field names of (module, version)s read from real exports (ModuleShape.swift).
+    public internal(set) var shapes: [ModuleKey: ModuleShape] = [:]
     /// Named rule lists (`ruleSets`) visible to files loaded later.
     var ruleSets: [String: [FieldRule]] = [:]
     /// The files merged in, in order (`shipped` first when included).
@@ -54,6 +56,9 @@ public struct Catalog: Sendable {
                 if let i = list.firstIndex(where: { $0.sameTarget(r) }) { list[i] = r } else { list.append(r) }
             }
             valueRules[app] = list
+        }
+        for (k, sh) in other.shapes {
+            if shapes[k] == nil { shapes[k] = sh } else { shapes[k]!.merge(sh) }
         }
         for (k, r) in other.ruleSets { ruleSets[k] = r }
         sources += other.sources

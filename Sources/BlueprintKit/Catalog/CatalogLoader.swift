@@ -141,7 +141,7 @@ struct CatalogReader {
 
     mutating func file() throws(CatalogError) -> Catalog {
         let root = doc.root
-        try object(root, "the catalog", allowed: ["scenedCatalog", "description", "ruleSets", "apps", "entries", "values"])
+        try object(root, "the catalog", allowed: ["scenedCatalog", "description", "ruleSets", "apps", "entries", "values", "shapes"])
         let fmt = try required(root, "scenedCatalog", "a catalog file")
         guard try int(fmt, "\"scenedCatalog\"") == 1 else { throw error(fmt, "unsupported catalog format \(doc.sourceText(fmt)); this scened reads format 1") }
         if let d = doc.member(root, "description") { _ = try string(d, "\"description\"") }
@@ -157,8 +157,9 @@ struct CatalogReader {
         }
         if let apps = doc.member(root, "apps") { try self.apps(apps, into: &cat) }
         if let values = doc.member(root, "values") { try self.values(values, into: &cat) }
-        guard doc.member(root, "entries") != nil || doc.member(root, "apps") != nil || doc.member(root, "values") != nil else {
-            throw error(root, "a catalog file needs \"entries\", \"apps\" or \"values\"")
+        if let shapes = doc.member(root, "shapes") { try self.shapes(shapes, into: &cat) }
+        guard ["entries", "apps", "values", "shapes"].contains(where: { doc.member(root, $0) != nil }) else {
+            throw error(root, "a catalog file needs \"entries\", \"apps\", \"values\" or \"shapes\"")
         }
         let list = doc.member(root, "entries")
         if let list, doc.kind(list) != .array { throw error(list, "\"entries\" must be an array") }

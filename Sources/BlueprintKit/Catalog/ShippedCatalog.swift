@@ -3,6 +3,7 @@
 // "Catalog files"). Load order matters: later files win for the same key, so the
 // observations come first and every documented fact after them.
 //   observed.json    app versions seen in public exports (`scened catalog observe`)
+//   shapes.json      module shapes read from public exports (`scened catalog shapes`)
 //   make-apps.json   documented app versions and notes for Make apps
 //   fusion.json      Workfront Fusion's apps: titles, API versions, deadlines
 //   http.json        HTTP v3 → v4 rules
@@ -14,6 +15,7 @@ enum ShippedCatalog {
     /// (name, JSON bytes), in load order. `CatalogDataTests` checks that every file in Data/ is listed.
     static let files: [(String, [UInt8])] = [
         ("observed", PackageResources.observed_json),
+        ("shapes", PackageResources.shapes_json),
         ("make-apps", PackageResources.make_apps_json),
         ("fusion", PackageResources.fusion_json),
         ("http", PackageResources.http_json),

@@ -68,7 +68,7 @@ extension ModuleStatus {
         let stateRank: Int
         switch state {
         case .manual: stateRank = 0
-        case .upgradable: stateRank = 1
+        case .upgradable, .needsReview: stateRank = 1
         case .unknown: stateRank = 2
         case .current: stateRank = 3
         }

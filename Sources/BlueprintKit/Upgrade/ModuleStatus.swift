@@ -12,6 +12,10 @@ public struct ModuleStatus: Sendable, Equatable {
         case manual
         /// In no catalog.
         case unknown
+        /// Its version is current, but it does not match that version's shape (fields the
+        /// version does not have, or missing fields every real one has): left over from an
+        /// upgrade or a hand edit; a person must fix or remove them.
+        case needsReview
     }
 
     public var state: State
@@ -37,6 +41,8 @@ public struct ModuleStatus: Sendable, Equatable {
     public var notes: [String]
     /// Where the facts come from.
     public var provenance: [String]
+    /// How the module differs from its version's shape (needs review when not empty).
+    public var shapeIssues: [ShapeIssue] = []
 
     public struct ValueChange: Sendable, Equatable {
         public var field: FieldPath
@@ -72,6 +78,13 @@ extension Catalog {
     public func status(of m: Module, in doc: JSONDocument) -> ModuleStatus {
         var s = baseStatus(module: m.moduleName, version: m.version)
         if let rule = valueRule(for: m, in: doc) { applyValue(rule, m, &s) }
+        if !shapes.isEmpty, s.state == .current {
+            let issues = shapeIssues(moduleNode: m.node, in: doc, key: s.key)
+            if !issues.isEmpty {
+                s.state = .needsReview
+                s.shapeIssues = issues
+            }
+        }
         return s
     }
 

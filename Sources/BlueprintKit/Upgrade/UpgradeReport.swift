@@ -57,7 +57,9 @@ public struct CheckReport: Sendable {
 
     /// `3 upgradable, 1 manual, 0 unknown, 40 current`.
     public static func countsText(_ c: [ModuleStatus.State: Int]) -> String {
-        "\(c[.upgradable] ?? 0) upgradable, \(c[.manual] ?? 0) manual, \(c[.unknown] ?? 0) unknown, \(c[.current] ?? 0) current"
+        let review = c[.needsReview] ?? 0
+        return "\(c[.upgradable] ?? 0) upgradable, \(c[.manual] ?? 0) manual, " + (review > 0 ? "\(review) need review, " : "")
+            + "\(c[.unknown] ?? 0) unknown, \(c[.current] ?? 0) current"
     }
 
     /// `basis: 12 documented, 20 by app version, 8 observed only, 0 unknown`.
@@ -82,7 +84,7 @@ public struct CheckReport: Sendable {
         let idWidth = ids.map { $0.utf8.count }.max() ?? 2         // "#123": ASCII, bytes = columns
         // The continuation indent, and the state column padded to 10 (one string per state).
         let indent = "  " + String(repeating: " ", count: idWidth) + "  " + String(repeating: " ", count: 10) + "  "
-        let stateText = Dictionary(uniqueKeysWithValues: ModuleStatus.State.allCases.map { ($0, $0.rawValue.padding(10)) })
+        let stateText = Dictionary(uniqueKeysWithValues: ModuleStatus.State.allCases.map { ($0, ($0 == .needsReview ? "review" : $0.rawValue).padding(10)) })
         // Lines for big reports are built in chunks on all cores, joined in order.
         let items = self.items
         let chunks = Parallel.chunks(items.count, minimum: 1000) { range in
@@ -110,6 +112,7 @@ public struct CheckReport: Sendable {
                 if let d = st.deadline { out += "  ("; out += d.text(today: today); out += ")" }
                 out += "\n"
                 if st.state == .manual || st.state == .unknown { for n in st.notes { out += indent; out += "note: "; out += n; out += "\n" } }
+                for i in st.shapeIssues { out += indent; out += "review "; out += i.description; out += "\n" }
             }
             return out
         }
@@ -154,6 +157,9 @@ public struct CheckReport: Sendable {
                              ("replacement", v.replacement.map { .string($0) } ?? .null)])
                 } ?? .null))
                 o.append(("notes", .array(st.notes.map { .string($0) })))
+                o.append(("review", .array(st.shapeIssues.map { i in
+                    .object([("field", .string(i.field)), ("kind", .string(i.kind.rawValue)), ("reason", .string(i.reason))])
+                })))
                 o.append(("provenance", .array(st.provenance.map { .string($0) })))
                 return .object(o)
             })),

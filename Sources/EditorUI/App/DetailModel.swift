@@ -51,6 +51,9 @@ enum DetailModel {
             out.append(StyledLine("deprecated: needs a manual replacement" + to, .badgeManual))
             if let v = badge.valueChange { out.append(StyledLine("retired value: " + v, .badgeManual)) }
         case .unknown: out.append(StyledLine("not in the catalog (unknown version status)", .badgeUnknown))
+        case .needsReview:
+            out.append(StyledLine("needs review: does not match the shape of its version", .warning))
+            for r in badge.review { out.append(StyledLine("  " + r, .warning)) }
         }
         if let d = badge.deadline { out.append(StyledLine(d.text(today: e.today), badge.urgent ? .warning : .dim)) }
         if badge.state != .unknown { out.append(StyledLine("basis: \(badge.basisText)", .dim)) }

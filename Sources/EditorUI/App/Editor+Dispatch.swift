@@ -171,6 +171,8 @@ extension Editor {
         case .unknown: setMessage("\(m.idText) \(m.moduleName) is in no catalog; nothing to upgrade to", error: true); return
         case .manual:
             setMessage("\(m.idText) needs a manual replacement: \(badge.notes.first ?? "see the detail pane")", error: true); return
+        case .needsReview:
+            setMessage("\(m.idText) needs review: \(badge.review.first ?? "see the detail pane") (edit or remove the field)", error: true); return
         case .upgradable: break
         }
         var s = session
@@ -190,7 +192,12 @@ extension Editor {
             setMessage(manual > 0 ? "nothing to upgrade automatically; \(manual) module\(manual == 1 ? "" : "s") need a manual replacement" : "every module is current")
             return
         }
-        confirm = .upgradeAll(automatic: auto, manual: manual)
+        // Say before doing it how many upgrades are whole and how many leave fields for review.
+        var partial = 0
+        for (i, b) in badges.enumerated() where b.state == .upgradable {
+            if let plan = try? services.plan(i, blueprint), !services.shapeVerdict(plan).isEmpty { partial += 1 }
+        }
+        confirm = .upgradeAll(automatic: auto, manual: manual, partial: partial)
     }
 
     /// Upgrades every upgradable module, one undoable step each.
@@ -200,6 +207,8 @@ extension Editor {
         let (done, failed) = services.upgradeAll(&s)
         commit(s)
         var msg = "upgraded \(done) module\(done == 1 ? "" : "s") (\(done) undo step\(done == 1 ? "" : "s"))"
+        let review = blueprint.modules.filter { badges[$0.index].state == .needsReview }.map(\.idText)
+        if !review.isEmpty { msg += "; \(review.count) need review (o shows them): " + review.prefix(8).joined(separator: " ") }
         if !failed.isEmpty { msg += "; failed: " + failed.joined(separator: "; ") }
         setMessage(msg, error: !failed.isEmpty)
     }

@@ -34,7 +34,7 @@ public struct Prompt: Sendable, Equatable {
 
 /// A question answered with one key.
 public enum Confirm: Sendable, Equatable {
-    case upgradeAll(automatic: Int, manual: Int)
+    case upgradeAll(automatic: Int, manual: Int, partial: Int)
     case quit
     /// A recovery file was found on open (Editor+Recovery.swift). `when` is the time of
     /// the edits; `fileChanged` is true when the file was saved by someone since.
@@ -48,8 +48,9 @@ public enum Confirm: Sendable, Equatable {
 
     public var text: String {
         switch self {
-        case .upgradeAll(let a, let m):
-            return "Upgrade \(a) module\(a == 1 ? "" : "s")\(m > 0 ? " (\(m) need a manual replacement and are left alone)" : "")? (y/n)"
+        case .upgradeAll(let a, let m, let p):
+            let whole = p > 0 ? ": \(a - p) whole, \(p) leave\(p == 1 ? "s" : "") fields for review" : ""
+            return "Upgrade \(a) module\(a == 1 ? "" : "s")\(whole)\(m > 0 ? " (\(m) need a manual replacement and are left alone)" : "")? (y/n)"
         case .quit:
             return "Save changes before quitting? (s)ave / (d)iscard / (c)ancel"
         case .recover(let when, let file, let changed):

@@ -28,8 +28,15 @@ public struct EditorServices: Sendable {
         case .upgradable: state = .upgradable
         case .manual: state = .manual
         case .unknown: state = .unknown
+        case .needsReview: state = .needsReview
         }
         // Unknown modules have no catalog title; let the tree show `app › Name` itself.
+        var badge = makeBadge(s, state, m)
+        badge.review = s.shapeIssues.map(\.description)
+        return badge
+    }
+
+    private func makeBadge(_ s: ModuleStatus, _ state: BadgeState, _ m: Module) -> ModuleBadge {
         let value = s.value.map { v in "\(v.field) = \"\(v.value)\"" + (v.replacement.map { " → \"\($0)\"" } ?? "") }
         return ModuleBadge(state: state, version: m.version, targetModule: s.target?.module,
                            targetVersion: s.target?.version ?? s.targetAppVersion,
@@ -50,6 +57,13 @@ public struct EditorServices: Sendable {
     /// The upgrade plan for a module, or why there is none.
     public func plan(_ index: Int, _ bp: Blueprint) throws(UpgradeError) -> UpgradePlan {
         try engine.makePlan(for: bp.modules[index], in: bp)
+    }
+
+    /// How the module an upgrade plan writes differs from the shape of its new version
+    /// (empty: a whole upgrade, or no shape known).
+    public func shapeVerdict(_ plan: UpgradePlan) -> [ShapeIssue] {
+        guard !catalog.shapes.isEmpty, let doc = try? JSONDocument(bytes: Array(plan.newModuleText.utf8)) else { return [] }
+        return catalog.shapeIssues(moduleNode: doc.root, in: doc, key: plan.to)
     }
 
     /// Upgrades every upgradable module in tree order, one undoable step each (planned in

@@ -4,6 +4,8 @@ import BlueprintKit
 
 public enum BadgeState: String, Sendable, CaseIterable {
     case current, upgradable, manual, unknown
+    /// Current version, but fields that version does not have (or missing ones every real module has).
+    case needsReview
 
     public var needsAttention: Bool { self != .current }
 }
@@ -26,6 +28,8 @@ public struct ModuleBadge: Sendable, Equatable {
     public var provenance: [String]
     /// A retired field value is the reason (`mapper.model` = …), for the detail pane.
     public var valueChange: String?
+    /// Why the module needs review (fields its version does not have, missing fields).
+    public var review: [String] = []
 
     public init(state: BadgeState, version: Int?, targetModule: String? = nil, targetVersion: Int? = nil,
                 title: String? = nil, notes: [String] = [], basis: Basis = .documented, deadline: Deadline? = nil,
@@ -43,6 +47,7 @@ public struct ModuleBadge: Sendable, Equatable {
         case .manual: state = 0
         case .upgradable: state = 1
         case .unknown: state = 2
+        case .needsReview: state = 1
         case .current: state = 3
         }
         guard let d = deadline, let day = CatalogDate.days(from: "2000-01-01", to: d.date) else { return [1, 0, state] }
@@ -78,6 +83,7 @@ public struct ModuleBadge: Sendable, Equatable {
             return "\(v) \(g.arrow) \(targetVersion.map { "v\($0)" } ?? "?")"
         case .manual: return "\(v) \(g.cross)"
         case .unknown: return "\(v) ?"
+        case .needsReview: return "\(v) \(g.warning)"
         }
     }
 
@@ -87,6 +93,7 @@ public struct ModuleBadge: Sendable, Equatable {
         case .upgradable: return .badgeUpgradable
         case .manual: return .badgeManual
         case .unknown: return .badgeUnknown
+        case .needsReview: return .warning
         }
     }
 }

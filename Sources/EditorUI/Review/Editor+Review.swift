@@ -32,7 +32,7 @@ extension Editor {
             switch badges[i].state {
             case .upgradable: items.append(ReviewItem(kind: .upgrade, path: m.path, moduleId: m.id))
             case .manual: items.append(ReviewItem(kind: .manual, path: m.path, moduleId: m.id))
-            case .current, .unknown: continue
+            case .current, .unknown, .needsReview: continue
             }
         }
         guard !items.isEmpty else {

@@ -16,6 +16,7 @@ enum StatusBarView {
         segs.append(("  \(c[.upgradable] ?? 0) upgradable", .status))
         segs.append(("  \(c[.manual] ?? 0) manual", .status))
         segs.append(("  \(c[.unknown] ?? 0) unknown", .status))
+        if let r = c[.needsReview], r > 0 { segs.append(("  \(r) need\(r == 1 ? "s" : "") review", .warning)) }
         if e.urgentCount > 0 {
             let n = e.urgentCount
             segs.append(("  \(n) stop\(n == 1 ? "s" : "") working within \(Deadline.soonDays) days", .warning))
