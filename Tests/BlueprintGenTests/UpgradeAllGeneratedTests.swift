@@ -19,7 +19,10 @@ import Testing
         #expect(fast.document.bytes == slow.document.bytes)
         #expect(fast.undoStack.map(\.label) == slow.undoStack.map(\.label))
         #expect(ff.map(\.0) == sf.map(\.0))
-        while fast.undo() != nil {}
+        while fast.undo() != nil {
+            _ = slow.undo()
+            #expect(fast.document.bytes == slow.document.bytes)
+        }
         #expect(fast.document.bytes == bytes)
     }
 }

@@ -15,18 +15,27 @@ public struct UpgradeEngine: Sendable {
 
     /// Like `plan`, but says why there is none.
     public func makePlan(for m: Module, in bp: Blueprint) throws(UpgradeError) -> UpgradePlan {
+        try makePlan(for: m, in: bp, pending: [])
+    }
+
+    /// The plan for module `m` of `bp` as if `pending` (splices inside the module, in the
+    /// document's offsets: earlier upgrades' reference rewrites) had been applied first. The
+    /// plan's last splice, the module's own, is then relative to the module text with
+    /// `pending` applied, placed at the module's start; the others are in `bp`'s offsets.
+    func makePlan(for m: Module, in bp: Blueprint, pending: [Splice]) throws(UpgradeError) -> UpgradePlan {
         let status = catalog.status(of: m)
         guard status.state == .upgradable, let entry = catalog.entry(for: m), let r = entry.replacement else {
             throw .notUpgradable(status)
         }
-        do { return try build(m, bp, entry, r, status) } catch { throw .edit(error) }
+        do { return try build(m, bp, entry, r, status, pending) } catch { throw .edit(error) }
     }
 
     private func build(_ m: Module, _ bp: Blueprint, _ entry: CatalogEntry, _ r: Replacement,
-                       _ status: ModuleStatus) throws(JSONEditError) -> UpgradePlan {
+                       _ status: ModuleStatus, _ pending: [Splice]) throws(JSONEditError) -> UpgradePlan {
         let doc = bp.document
         let range = doc.node(m.node).start..<doc.node(m.node).end
-        var sub = try SubDocument(module: m.node, in: doc)
+        var sub = try SubDocument(module: m.node, in: doc, pending: pending)
+        let old = sub.moduleBytes
 
         // 1. references to renamed outputs: decide every rewrite first
         var rewrites: [ReferenceRewrite] = []
@@ -91,7 +100,6 @@ public struct UpgradeEngine: Sendable {
         }
 
         // 4. one splice for the module (common prefix and suffix trimmed) plus the outside references
-        let old = doc.bytes[range]
         let new = rw.sub.moduleBytes
         var splices = outside.map { Splice($0.fieldRange, $0.newToken) }
         splices.append(UpgradeEngine.minimalSplice(old: old, new: new, at: range.lowerBound))
