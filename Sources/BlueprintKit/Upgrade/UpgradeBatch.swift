@@ -14,8 +14,11 @@ struct UpgradeBatch {
     /// Rewrite indices by the index of the module that holds the reference.
     private var rewritesIn: [Int: [Int]] = [:]
     private var rewriteStarts: Set<Int> = []
-    /// The base ranges of the modules upgraded so far, sorted by start.
-    private var upgraded: [Range<Int>] = []
+    /// The base ranges the upgraded modules' own edits cover, sorted by start. A module's
+    /// edit covers only the part of its text that changed (from the first changed byte to
+    /// the last), so an error handler nested after it can still be planned in the batch.
+    private var edited: [Range<Int>] = []
+    private var upgradedModules: Set<Int> = []
 
     struct Step {
         var label: String
@@ -23,10 +26,14 @@ struct UpgradeBatch {
         var outside: [Splice]
         /// The module's range in the base document.
         var region: Range<Int>
-        /// Earlier rewrites inside the module (indices into `rewrites`), now part of its text.
-        var pending: [Int]
-        /// The module's own splice, relative to its text with `pending` applied.
+        /// The module's own splice, relative to its text with its pending rewrites applied,
+        /// and the text it replaces.
         var local: Splice
+        var localOld: [UInt8]
+        /// The same change as one base splice (absorbing the pending rewrites it touches),
+        /// nil when the module's text stays as it is; and the rewrites it absorbs.
+        var edit: Splice?
+        var absorbed: [Int]
     }
     private(set) var steps: [Step] = []
     private(set) var plans: [UpgradePlan] = []
@@ -40,19 +47,26 @@ struct UpgradeBatch {
 
     func range(of m: Module) -> Range<Int> { document.node(m.node).start..<document.node(m.node).end }
 
-    /// True when `r` overlaps or touches a module this batch already upgraded.
-    private func touchesUpgraded(_ r: Range<Int>) -> Bool {
-        var lo = 0, hi = upgraded.count             // first region ending at or after r's start
+    /// True when `r` overlaps or touches an upgraded module's edit.
+    private func touchesEdited(_ r: Range<Int>) -> Bool {
+        var lo = 0, hi = edited.count               // first edit ending at or after r's start
         while lo < hi {
             let mid = (lo + hi) / 2
-            if upgraded[mid].upperBound < r.lowerBound { lo = mid + 1 } else { hi = mid }
+            if edited[mid].upperBound < r.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        return lo < upgraded.count && upgraded[lo].lowerBound <= r.upperBound
+        return lo < edited.count && edited[lo].lowerBound <= r.upperBound
     }
 
-    /// Whether module `m` can be planned in this batch: it does not lie inside (or around)
-    /// a module upgraded earlier in the batch, whose new text the model does not have.
-    func canPlan(_ m: Module) -> Bool { !touchesUpgraded(range(of: m)) }
+    /// Whether module `m` can be planned in this batch: no upgraded module's edit touches
+    /// its text or its line's indentation (the model does not have that new text).
+    func canPlan(_ m: Module) -> Bool {
+        var r = range(of: m)
+        let b = document.bytes
+        var ls = r.lowerBound
+        while ls > 0 && (b[ls - 1] == 0x20 || b[ls - 1] == 0x09) { ls -= 1 }
+        r = ls..<r.upperBound
+        return !touchesEdited(r)
+    }
 
     /// The earlier steps' rewrites inside module `m` (itself and the modules nested in it).
     func pending(in m: Module) -> [Int] {
@@ -62,52 +76,83 @@ struct UpgradeBatch {
             if let ids = rewritesIn[k] { out += ids.filter { rewrites[$0].alive } }
             stack += modules[k].childIndices
         }
-        return out
+        return out.sorted { rewrites[$0].splice.range.lowerBound < rewrites[$1].splice.range.lowerBound }
     }
 
     func pendingSplices(_ ids: [Int]) -> [Splice] { ids.map { rewrites[$0].splice } }
 
-    /// Adds a plan made with `pending` applied. False (nothing added) when one of its
-    /// rewrites falls on an earlier step's edit: plan it again on the updated document.
+    /// Adds a plan made with `pending` (sorted by offset) applied. False (nothing added)
+    /// when the plan reads or writes a module upgraded earlier in the batch, or one of its
+    /// rewrites falls on an earlier edit: plan it again on the updated document.
     mutating func add(_ plan: UpgradePlan, for m: Module, pending: [Int]) -> Bool {
         let outside = Array(plan.splices.dropLast())
         guard let last = plan.splices.last else { return false }
-        for s in outside where touchesUpgraded(s.range) || rewriteStarts.contains(s.range.lowerBound) { return false }
+        let readers = plan.rewrites.map(\.moduleIndex) + plan.dangling.map(\.moduleIndex) + plan.referencesToReview.map(\.moduleIndex)
+        if readers.contains(where: { upgradedModules.contains($0) }) { return false }
+        for s in outside where touchesEdited(s.range) || rewriteStarts.contains(s.range.lowerBound) { return false }
         let region = range(of: m)
         let local = Splice((last.range.lowerBound - region.lowerBound)..<(last.range.upperBound - region.lowerBound), last.text)
-        for p in pending { rewrites[p].alive = false }
+        let text = moduleText(region, pending)
+        var edit: Splice? = nil
+        var absorbed: [Int] = []
+        if !(local.range.isEmpty && local.text.isEmpty) {
+            // the pending rewrites in module-text offsets; widen the splice over those it touches
+            var at: [(id: Int, range: Range<Int>, delta: Int)] = []
+            var grown = 0
+            for p in pending {
+                let s = rewrites[p].splice
+                let start = s.range.lowerBound - region.lowerBound + grown
+                at.append((p, start..<(start + s.text.count), s.text.count - s.range.count))
+                grown += s.text.count - s.range.count
+            }
+            var lo = local.range.lowerBound, hi = local.range.upperBound
+            var changed = true
+            while changed {
+                changed = false
+                for r in at where r.range.lowerBound <= hi && lo <= r.range.upperBound && (r.range.lowerBound < lo || r.range.upperBound > hi) {
+                    lo = min(lo, r.range.lowerBound); hi = max(hi, r.range.upperBound); changed = true
+                }
+            }
+            absorbed = at.filter { $0.range.lowerBound >= lo && $0.range.upperBound <= hi }.map(\.id)
+            func base(_ x: Int) -> Int { region.lowerBound + x - at.reduce(0) { $1.range.upperBound <= x ? $0 + $1.delta : $0 } }
+            edit = Splice(base(lo)..<base(hi), Array(text[lo..<local.range.lowerBound]) + local.text + Array(text[local.range.upperBound..<hi]))
+        }
+        for p in absorbed { rewrites[p].alive = false }
         for (s, r) in zip(outside, plan.rewrites.filter { !region.contains($0.fieldRange.lowerBound) }) {
             rewritesIn[r.moduleIndex, default: []].append(rewrites.count)
             rewrites.append((s, true))
             rewriteStarts.insert(s.range.lowerBound)
         }
-        var lo = 0, hi = upgraded.count
-        while lo < hi { let mid = (lo + hi) / 2; if upgraded[mid].lowerBound < region.lowerBound { lo = mid + 1 } else { hi = mid } }
-        upgraded.insert(region, at: lo)
-        steps.append(Step(label: plan.label, outside: outside, region: region, pending: pending, local: local))
+        if let e = edit {
+            var lo = 0, hi = edited.count
+            while lo < hi { let mid = (lo + hi) / 2; if edited[mid].lowerBound < e.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+            edited.insert(e.range, at: lo)
+        }
+        upgradedModules.insert(m.index)
+        steps.append(Step(label: plan.label, outside: outside, region: region, local: local, localOld: Array(text[local.range]),
+                          edit: edit, absorbed: absorbed))
         plans.append(plan)
         return true
     }
 
-    /// The module's text with the step's pending rewrites applied (what the step's own
-    /// splice is relative to).
-    private func moduleText(_ step: Step) -> [UInt8] {
+    /// The module's text with the pending rewrites applied (what its own splice is relative to).
+    private func moduleText(_ region: Range<Int>, _ pending: [Int]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(step.region.count)
-        var pos = step.region.lowerBound
-        for s in pendingSplices(step.pending).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        out.reserveCapacity(region.count)
+        var pos = region.lowerBound
+        for s in pendingSplices(pending) {
             out += document.bytes[pos..<s.range.lowerBound]
             out += s.text
             pos = s.range.upperBound
         }
-        out += document.bytes[pos..<step.region.upperBound]
+        out += document.bytes[pos..<region.upperBound]
         return out
     }
 
     /// Each step as the splices it makes on the document the previous steps left (and
     /// their inverses), plus the edits that take the base document to the end result.
     func finish() -> (steps: [EditStepSplices], edits: [Splice]) {
-        var keys = rewrites.map(\.splice.range.lowerBound) + steps.map(\.region.lowerBound)
+        var keys = rewrites.map(\.splice.range.lowerBound) + steps.compactMap { $0.edit?.range.lowerBound }
         keys.sort()
         var shifts = Fenwick(count: keys.count)
         func rank(_ p: Int) -> Int {                  // how many keys are below p
@@ -117,16 +162,14 @@ struct UpgradeBatch {
         }
         func shift(_ p: Int) -> Int { shifts.prefix(rank(p)) }
         var out: [EditStepSplices] = []
-        var edits: [Splice] = []
         for step in steps {
-            let text = moduleText(step)
             var forward: [(Splice, [UInt8])] = step.outside.map { s in
                 let d = shift(s.range.lowerBound)
                 return (Splice((s.range.lowerBound + d)..<(s.range.upperBound + d), s.text), Array(document.bytes[s.range]))
             }
             let base = step.region.lowerBound + shift(step.region.lowerBound)
             let l = step.local
-            forward.append((Splice((base + l.range.lowerBound)..<(base + l.range.upperBound), l.text), Array(text[l.range])))
+            forward.append((Splice((base + l.range.lowerBound)..<(base + l.range.upperBound), l.text), step.localOld))
             forward = forward.filter { !($0.0.range.isEmpty && $0.0.text.isEmpty) }
             if !forward.isEmpty {
                 var inverse: [Splice] = []
@@ -139,19 +182,14 @@ struct UpgradeBatch {
                 out.append(EditStepSplices(label: step.label, forward: forward.map(\.0), inverse: inverse))
             }
             // later steps see this one's edits
-            var regionGrowth = l.text.count - l.range.count
-            for p in step.pending {
+            for p in step.absorbed {
                 let s = rewrites[p].splice
-                let g = s.text.count - s.range.count
-                shifts.add(rank(s.range.lowerBound), -g)
-                regionGrowth += g
+                shifts.add(rank(s.range.lowerBound), s.range.count - s.text.count)
             }
-            shifts.add(rank(step.region.lowerBound), regionGrowth)
+            if let e = step.edit { shifts.add(rank(e.range.lowerBound), e.text.count - e.range.count) }
             for s in step.outside { shifts.add(rank(s.range.lowerBound), s.text.count - s.range.count) }
-            edits.append(Splice(step.region, Array(text[..<l.range.lowerBound]) + l.text + Array(text[l.range.upperBound...])))
         }
-        edits += rewrites.filter(\.alive).map(\.splice)
-        return (out, edits)
+        return (out, steps.compactMap(\.edit) + rewrites.filter(\.alive).map(\.splice))
     }
 }
 
