@@ -30,9 +30,11 @@ func runCheck(_ argv: [String]) -> Int32 {
     // The catalog loads while the files are read and parsed, and the files are
     // checked side by side; messages and results still come in argument order.
     let catalogLoad = Background { loadCatalog(catalogFiles, command: "check") }
+    let progress = ProgressLine("check", unit: "files", total: files.count, quiet: json)
     let outcomes = files.contains("-")       // standard input is read by one file at a time
-        ? files.map { checkOne($0, json: json, catalog: catalogLoad) }
-        : Parallel.map(files) { f in checkOne(f, json: json, catalog: catalogLoad) }
+        ? files.map { checkOne($0, json: json, catalog: catalogLoad, progress: progress) }
+        : Parallel.map(files) { f in checkOne(f, json: json, catalog: catalogLoad, progress: progress) }
+    progress.finish()
     if case .failure(let f) = catalogLoad.value { return f.code }
     var results: [JSONValue] = []
     var totals: [ModuleStatus.State: Int] = [:]
@@ -77,8 +79,11 @@ struct CheckOutcome: Sendable {
     var unreadable = false
 }
 
-func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>) -> CheckOutcome {
+func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>,
+              progress: ProgressLine) -> CheckOutcome {
     var o = CheckOutcome()
+    var modules = 0
+    defer { progress.advance(by: 1, modules: modules) }
     let name = f == "-" ? "<stdin>" : f
     let bytes: [UInt8]
     do { bytes = try FileIO.read(f) } catch {
@@ -97,6 +102,7 @@ func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitF
     }
     guard case .success(let cat) = catalog.value else { return o }
     let report = CheckReport(blueprint: bp, catalog: cat)
+    modules = bp.modules.count
     o.counts = report.counts
     o.needsAttention = report.needsAttention
     if json { o.json = report.json(file: name) } else { o.text = report.text(file: name) }

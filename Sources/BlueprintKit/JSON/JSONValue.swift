@@ -74,28 +74,34 @@ public struct JSONStyle: Sendable, Equatable {
 public enum JSONWriter {
     /// A string literal: raw UTF-8, `\" \\ \b \f \n \r \t` escapes, lowercase `\u00xx` for other controls, no `\/`.
     public static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+        // Byte by byte: only ASCII bytes are ever escaped, every other UTF-8 byte is copied.
+        var s = s
+        return s.withUTF8 { src in
+            let hex = Array("0123456789abcdef".utf8)
+            var out = [UInt8]()
+            out.reserveCapacity(src.count + 2)
+            out.append(0x22)
+            var run = 0                               // start of the bytes not yet copied
+            for i in 0..<src.count {
+                let c = src[i]
+                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[run..<i]))
+                run = i + 1
+                switch c {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0x08: out += [0x5C, 0x62]
+                case 0x0C: out += [0x5C, 0x66]
+                default: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]]
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[run..<src.count]))
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        out += "\""
-        return out
     }
 
     /// Renders a value; nested lines start with `baseIndent` plus one `style.indent` per level.

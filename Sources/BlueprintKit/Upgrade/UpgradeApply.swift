@@ -59,7 +59,8 @@ extension UpgradeEngine {
                 let pending = batch.pending(in: m)
                 do {
                     let plan = try makePlan(for: m, in: bp, pending: batch.pendingSplices(pending))
-                    guard batch.add(plan, for: m, pending: pending) else { break planning }
+                    // the batch keeps no base document or preview text (a file's worth for 5,000 modules)
+                    guard batch.add(plan.releasingBase(), for: m, pending: pending) else { break planning }
                 } catch {
                     failures.append((m.id, error))
                 }
@@ -74,7 +75,7 @@ extension UpgradeEngine {
                 failures.removeSubrange(failedBefore...)
                 return applied + applyAllStepwise(in: &session, only: ids, from: first, failures: &failures)
             }
-            applied += batch.plans.map { $0.releasingBase() }
+            applied += batch.plans
             // the module count and tree order do not change, so `index` stays valid
             guard index < bp.modules.count, let next = try? Blueprint(document: session.document) else { break }
             bp = next
