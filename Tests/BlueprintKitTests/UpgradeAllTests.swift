@@ -1,6 +1,7 @@
-// Upgrade-all plans runs of modules against one model and applies them at once
-// (UpgradeApply.swift). It must give exactly what upgrading one module after the other
-// gives: the same bytes, the same undo steps, the same failures; and the applied plans
+// Upgrade-all plans every module against one model and applies them in one pass
+// (UpgradeApply.swift, UpgradeBatch.swift). It must give exactly what upgrading one module
+// after the other gives: the same bytes, the same undo steps (compared after each undo),
+// the same failures; and the applied plans
 // it returns must not keep the document each was planned against (one whole copy of
 // the file per module: 3.7 GB for a 5 MB file with 497 upgrades).
 import Foundation
