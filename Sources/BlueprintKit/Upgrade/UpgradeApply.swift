@@ -33,9 +33,10 @@ extension UpgradeEngine {
     /// the previous one left (`applyAllStepwise`), in one pass: every module is planned against
     /// one model, with the earlier upgrades' reference rewrites inside it applied to its text
     /// first (`UpgradeBatch`), and all edits are applied together, one undo step per module,
-    /// with one copy of the bytes and one reparse. Only a module inside (or holding) one
-    /// upgraded earlier, or a rewrite landing in an upgraded module, needs the new model:
-    /// the batch is applied there, and the rest planned against the updated document.
+    /// with one copy of the bytes and one reparse. Only a module whose text an earlier
+    /// module's edit touches, or a plan that reads or writes a module upgraded earlier in
+    /// the pass (a reference pointing forward), needs the new model: what is planned so far
+    /// is applied there, and the rest is planned against the updated document.
     /// `progress` is called with (modules done, modules to do) after each module.
     public func applyAll(in session: inout EditSession, only ids: Set<Int>? = nil,
                          failures: inout [(Int?, UpgradeError)],
