@@ -87,7 +87,7 @@ func saveRows(_ table: inout Table, _ file5: String) {
             _ = try session.perform("rename") { (ed: inout JSONEditor) throws(JSONEditError) in
                 try ed.apply([ed.document.replaceValue(labelNode, with: .string("Edited \(i) · geändert"))])
             }
-            try SafeSave.write(session.document.bytes, to: work)
+            try SafeSave.write(session.document.bytes.array, to: work)
         } catch {
             table.note("row 7: save failed: \(error)")
             return

@@ -111,8 +111,8 @@ func usageFailure(_ cmd: Command, _ message: String) -> Int32 {
 /// Loads a blueprint, printing `FILE:LINE:COL: message` and returning the exit code on failure.
 /// `scanReferences: false` skips the `{{id.field}}` index (for commands that need none).
 func loadBlueprint(_ path: String, command: String, scanReferences: Bool = true) -> Result<Blueprint, ExitFailure> {
-    let bytes: [UInt8]
-    do { bytes = try FileIO.read(path) } catch {
+    let bytes: JSONBytes
+    do { bytes = try FileIO.readBytes(path) } catch {
         FileIO.writeStderr("scened \(command): \(error)\n")
         return .failure(ExitFailure(code: Exit.noInput))
     }

@@ -77,16 +77,27 @@ struct CheckOutcome: Sendable {
     var needsAttention = false
     var malformed = false
     var unreadable = false
+    var changedWhileRead = false
 }
 
 func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>,
               progress: ProgressLine) -> CheckOutcome {
-    var o = CheckOutcome()
     var modules = 0
     defer { progress.advance(by: 1, modules: modules) }
+    // A big file is mapped, not copied (FileIO.documentBytes). Should it change while it is
+    // checked (another program truncating or rewriting it), the report could mix old and new
+    // bytes: check it again from a copy of what it holds now.
+    var o = checkOne(f, json: json, catalog: catalog, map: true, modules: &modules)
+    if o.changedWhileRead { o = checkOne(f, json: json, catalog: catalog, map: false, modules: &modules) }
+    return o
+}
+
+private func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>,
+                      map: Bool, modules: inout Int) -> CheckOutcome {
+    var o = CheckOutcome()
     let name = f == "-" ? "<stdin>" : f
-    let bytes: [UInt8]
-    do { bytes = try FileIO.read(f) } catch {
+    let bytes: JSONBytes
+    do { bytes = map ? try FileIO.documentBytes(f) : try FileIO.readBytes(f) } catch {
         o.stderr = "scened check: \(error)\n"
         o.unreadable = true
         if json { o.json = .object([("file", .string(name)), ("error", .object([("line", .null), ("column", .null), ("message", .string(error.message))]))]) }
@@ -97,6 +108,7 @@ func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitF
         o.stderr = "\(name):\(error.line):\(error.column): \(error.message)\n"
         if case .json(let e) = error { o.stderr += indentExcerpt(e.excerpt) }
         o.malformed = true
+        o.changedWhileRead = bytes.fileChanged
         if json { o.json = .object([("file", .string(name)), ("error", .object([("line", .int(error.line)), ("column", .int(error.column)), ("message", .string(error.message))]))]) }
         return o
     }
@@ -106,5 +118,6 @@ func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitF
     o.counts = report.counts
     o.needsAttention = report.needsAttention
     if json { o.json = report.json(file: name) } else { o.text = report.text(file: name) }
+    o.changedWhileRead = bytes.fileChanged
     return o
 }

@@ -99,13 +99,13 @@ func runUpgrade(_ argv: [String]) -> Int32 {
     while name.hasPrefix("/") { name.removeFirst() }
     if dryRun {
         printSummary()
-        FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes, new: session.document.bytes,
+        FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes.array, new: session.document.bytes.array,
                                             oldName: "a/\(name)", newName: "b/\(name)"))
         return failures.isEmpty ? Exit.ok : Exit.attention
     }
     let code = inPlace
-        ? writeInPlace(session.document.bytes, to: files[0], original: bp.document.bytes, force: force, command: "upgrade")
-        : writeOutput(session.document.bytes, to: out, command: "upgrade")
+        ? writeInPlace(session.document.bytes.array, to: files[0], original: bp.document.bytes.array, force: force, command: "upgrade")
+        : writeOutput(session.document.bytes.array, to: out, command: "upgrade")
     if code != Exit.ok { return code }
     printSummary()
     return failures.isEmpty ? Exit.ok : Exit.attention

@@ -146,7 +146,9 @@ public enum JSONWriter {
 
 /// Decodes the body of a JSON string literal (source bytes including quotes).
 enum JSONStringDecoder {
-    static func decode(_ b: ArraySlice<UInt8>) -> String {
+    /// Malformed escapes (possible only in bytes that changed after they were parsed, e.g.
+    /// a mapped file rewritten underneath) decode to U+FFFD instead of reading past the end.
+    static func decode<C: RandomAccessCollection<UInt8>>(_ b: C) -> String where C.Index == Int {
         let body = b.dropFirst().dropLast()
         if !body.contains(UInt8(ascii: "\\")) { return String(decoding: body, as: UTF8.self) }
         var out = [UInt8]()
@@ -156,8 +158,10 @@ enum JSONStringDecoder {
         while i < e {
             let c = body[i]
             if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
-            let x = body[i + 1]
-            i += 2
+            let next = body.index(after: i)
+            guard next < e else { out += [0xEF, 0xBF, 0xBD]; break }
+            let x = body[next]
+            i = body.index(after: next)
             switch x {
             case UInt8(ascii: "n"): out.append(0x0A)
             case UInt8(ascii: "r"): out.append(0x0D)
@@ -165,11 +169,13 @@ enum JSONStringDecoder {
             case UInt8(ascii: "b"): out.append(0x08)
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
-                var cp = UInt32(hex4(body, i)); i += 4
-                if cp >= 0xD800 && cp < 0xDC00, i + 6 <= e, body[i] == UInt8(ascii: "\\"), body[i + 1] == UInt8(ascii: "u") {
-                    let lo = UInt32(hex4(body, i + 2))
+                guard body.distance(from: i, to: e) >= 4 else { out += [0xEF, 0xBF, 0xBD]; i = e; break }
+                var cp = UInt32(max(0, hex4(body, i))); i = body.index(i, offsetBy: 4)
+                if cp >= 0xD800 && cp < 0xDC00, body.distance(from: i, to: e) >= 6, body[i] == UInt8(ascii: "\\"),
+                   body[body.index(after: i)] == UInt8(ascii: "u") {
+                    let lo = UInt32(max(0, hex4(body, body.index(i, offsetBy: 2))))
                     if lo >= 0xDC00 && lo < 0xE000 {
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00); i += 6
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00); i = body.index(i, offsetBy: 6)
                     }
                 }
                 let scalar = UnicodeScalar(cp) ?? "\u{FFFD}"   // lone surrogates become U+FFFD
@@ -180,7 +186,15 @@ enum JSONStringDecoder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func hex4(_ b: ArraySlice<UInt8>, _ i: Int) -> Int {
-        (hexValue(b[i]) << 12) | (hexValue(b[i + 1]) << 8) | (hexValue(b[i + 2]) << 4) | hexValue(b[i + 3])
+    private static func hex4<C: Collection<UInt8>>(_ b: C, _ i: C.Index) -> Int {
+        var v = 0
+        var k = i
+        for _ in 0..<4 {
+            let h = hexValue(b[k])
+            if h < 0 { return -1 }
+            v = v << 4 | h
+            k = b.index(after: k)
+        }
+        return v
     }
 }

@@ -45,7 +45,7 @@ struct SubDocument {
     var doc: JSONDocument { editor.document }
 
     /// The module's text after the edits (without the indentation prefix).
-    var moduleBytes: ArraySlice<UInt8> { doc.bytes[prefixCount...] }
+    var moduleBytes: [UInt8] { Array(doc.bytes[prefixCount...]) }
 
     func node(_ p: JSONPath) -> Int? { doc.node(at: p) }
 

@@ -128,9 +128,8 @@ public struct UpgradeEngine: Sendable {
         return "`" + String(JSONWriter.quoted(name).dropFirst().dropLast()) + "`"
     }
 
-    static func minimalSplice(old: ArraySlice<UInt8>, new: ArraySlice<UInt8>, at start: Int) -> Splice {
+    static func minimalSplice(old o: [UInt8], new n: [UInt8], at start: Int) -> Splice {
         var pre = 0
-        let o = Array(old), n = Array(new)
         while pre < o.count && pre < n.count && o[pre] == n[pre] { pre += 1 }
         var suf = 0
         while suf < o.count - pre && suf < n.count - pre && o[o.count - 1 - suf] == n[n.count - 1 - suf] { suf += 1 }
