@@ -1,11 +1,11 @@
+// Edits as byte splices. Each function computes the splice that makes one
+// change in the document's own style, touching only the lines of that change.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-// Edits as byte splices. Each function computes the splice that makes one
-// change in the document's own style, touching only the lines of that change.
 
 /// Replace `range` of the source bytes with `text`.
 public struct Splice: Sendable, Equatable {
