@@ -108,7 +108,7 @@ if options.rows.contains(3) { keystrokeRow(&table, file10k) }
 if options.rows.contains(4) { terminalBytesRow(&table, file10k) }
 if options.rows.contains(6) { corpusRow(&table, corpusFiles) }
 if options.rows.contains(7) { saveRows(&table, file5) }
-if options.rows.contains(8) { upgradeRow(&table, file5) }
+if options.rows.contains(8) { upgradeRows(&table, file5, file50) }
 
 var load = [Double](repeating: 0, count: 3)
 _ = getloadavg(&load, 3)

@@ -109,14 +109,15 @@ func usageFailure(_ cmd: Command, _ message: String) -> Int32 {
 }
 
 /// Loads a blueprint, printing `FILE:LINE:COL: message` and returning the exit code on failure.
-func loadBlueprint(_ path: String, command: String) -> Result<Blueprint, ExitFailure> {
-    let bytes: [UInt8]
-    do { bytes = try FileIO.read(path) } catch {
+/// `scanReferences: false` skips the `{{id.field}}` index (for commands that need none).
+func loadBlueprint(_ path: String, command: String, scanReferences: Bool = true) -> Result<Blueprint, ExitFailure> {
+    let bytes: JSONBytes
+    do { bytes = try FileIO.readBytes(path) } catch {
         FileIO.writeStderr("scened \(command): \(error)\n")
         return .failure(ExitFailure(code: Exit.noInput))
     }
     do {
-        return .success(try Blueprint(bytes: bytes))
+        return .success(try Blueprint(bytes: bytes, scanReferences: scanReferences))
     } catch {
         FileIO.writeStderr("\(path == "-" ? "<stdin>" : path):\(error.line):\(error.column): \(error.message)\n")
         if case .json(let e) = error { FileIO.writeStderr(indentExcerpt(e.excerpt)) }

@@ -43,9 +43,11 @@ func runCheck(_ argv: [String]) -> Int32 {
     // The catalog loads while the files are read and parsed, and the files are
     // checked side by side; messages and results still come in argument order.
     let catalogLoad = Background { loadCatalog(catalogFiles, command: "check") }
+    let progress = ProgressLine("check", unit: "files", total: files.count, quiet: json)
     let outcomes = files.contains("-")       // standard input is read by one file at a time
-        ? files.map { checkOne($0, json: json, catalog: catalogLoad, today: today, before: before) }
-        : Parallel.map(files) { f in checkOne(f, json: json, catalog: catalogLoad, today: today, before: before) }
+        ? files.map { checkOne($0, json: json, catalog: catalogLoad, today: today, before: before, progress: progress) }
+        : Parallel.map(files) { f in checkOne(f, json: json, catalog: catalogLoad, today: today, before: before, progress: progress) }
+    progress.finish()
     if case .failure(let f) = catalogLoad.value { return f.code }
     var results: [JSONValue] = []
     var totals: [ModuleStatus.State: Int] = [:]
@@ -98,13 +100,27 @@ struct CheckOutcome: Sendable {
     var needsAttention = false
     var malformed = false
     var unreadable = false
+    var changedWhileRead = false
 }
 
-func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>, today: String, before: String?) -> CheckOutcome {
+func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>, today: String, before: String?,
+              progress: ProgressLine) -> CheckOutcome {
+    var modules = 0
+    defer { progress.advance(by: 1, modules: modules) }
+    // A big file is mapped, not copied (FileIO.documentBytes). Should it change while it is
+    // checked (another program truncating or rewriting it), the report could mix old and new
+    // bytes: check it again from a copy of what it holds now.
+    var o = checkOne(f, json: json, catalog: catalog, today: today, before: before, map: true, modules: &modules)
+    if o.changedWhileRead { o = checkOne(f, json: json, catalog: catalog, today: today, before: before, map: false, modules: &modules) }
+    return o
+}
+
+private func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>, today: String, before: String?,
+                      map: Bool, modules: inout Int) -> CheckOutcome {
     var o = CheckOutcome()
     let name = f == "-" ? "<stdin>" : f
-    let bytes: [UInt8]
-    do { bytes = try FileIO.read(f) } catch {
+    let bytes: JSONBytes
+    do { bytes = map ? try FileIO.documentBytes(f) : try FileIO.readBytes(f) } catch {
         o.stderr = "scened check: \(error)\n"
         o.unreadable = true
         if json { o.json = .object([("file", .string(name)), ("error", .object([("line", .null), ("column", .null), ("message", .string(error.message))]))]) }
@@ -115,15 +131,18 @@ func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitF
         o.stderr = "\(name):\(error.line):\(error.column): \(error.message)\n"
         if case .json(let e) = error { o.stderr += indentExcerpt(e.excerpt) }
         o.malformed = true
+        o.changedWhileRead = bytes.fileChanged
         if json { o.json = .object([("file", .string(name)), ("error", .object([("line", .int(error.line)), ("column", .int(error.column)), ("message", .string(error.message))]))]) }
         return o
     }
     guard case .success(let cat) = catalog.value else { return o }
     let report = CheckReport(blueprint: bp, catalog: cat, today: today, before: before)
+    modules = bp.modules.count
     o.counts = report.counts
     o.basis = report.basisCounts
     o.urgent = report.urgent
     o.needsAttention = report.needsAttention
     if json { o.json = report.json(file: name) } else { o.text = report.text(file: name) }
+    o.changedWhileRead = bytes.fileChanged
     return o
 }

@@ -120,14 +120,14 @@ func runConnections(_ argv: [String]) -> Int32 {
         case .nothingMatched: return Exit.attention
         }
     }
-    let bytes = session.document.bytes
+    let bytes = session.document.bytes.array
     if dryRun {
         let name = shown.hasPrefix("/") ? String(shown.dropFirst()) : shown
-        FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes, new: bytes, oldName: "a/\(name)", newName: "b/\(name)"))
+        FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes.array, new: bytes, oldName: "a/\(name)", newName: "b/\(name)"))
         return Exit.ok
     }
     if inPlace {
-        return writeInPlace(bytes, to: file, original: bp.document.bytes, force: overwrite, command: "connections",
+        return writeInPlace(bytes, to: file, original: bp.document.bytes.array, force: overwrite, command: "connections",
                             forceFlag: "--overwrite")
     }
     return writeOutput(bytes, to: out, command: "connections")

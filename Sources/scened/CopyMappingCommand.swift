@@ -72,7 +72,7 @@ func runCopy(_ argv: [String], kind: CopyPlan.Kind) -> Int32 {
         FileIO.writeStderr("scened \(cmd.name): the targets already have #\(from)'s \(kind.rawValue); nothing written\n")
         return Exit.attention
     }
-    let code = output.write(session.document.bytes, original: bp.document.bytes, file: pos[0], command: cmd.name)
+    let code = output.write(session.document.bytes.array, original: bp.document.bytes.array, file: pos[0], command: cmd.name)
     guard code == Exit.ok else { return code }
     FileIO.writeStderr("scened \(cmd.name): \(plan.summary)\n")
     return Exit.ok

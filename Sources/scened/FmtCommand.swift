@@ -35,7 +35,7 @@ func runFmt(_ argv: [String]) -> Int32 {
     case .failure(let f): return f.code
     }
     let doc = bp.document
-    let output: [UInt8] = style == "keep" ? doc.bytes : Array(JSONWriter.render(doc.value(doc.root), style: .make).utf8)
-    if check { return output == doc.bytes ? Exit.ok : Exit.attention }
+    let output: [UInt8] = style == "keep" ? doc.bytes.array : Array(JSONWriter.render(doc.value(doc.root), style: .make).utf8)
+    if check { return output == doc.bytes.array ? Exit.ok : Exit.attention }
     return writeOutput(output, to: out, command: "fmt")
 }

@@ -7,7 +7,7 @@
 //   let bp = try Blueprint(bytes: src.bytes) ... compute `output` ...
 //   return writeInPlace(output, to: path, readStamp: src.stamp, force: force, command: "upgrade")
 // or, when the command already loaded the blueprint with `loadBlueprint`:
-//   return writeInPlace(output, to: path, original: bp.document.bytes, force: force, command: "upgrade")
+//   return writeInPlace(output, to: path, original: bp.document.bytes.array, force: force, command: "upgrade")
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -108,7 +108,7 @@ func runPush(_ argv: [String]) -> Int32 {
                 clients[originText] = client
             }
             let doc = bp.document
-            let result = try PlatformAPI.push(bytes: doc.bytes, blueprint: doc.value(doc.root), entry: entry, manifest: &manifest,
+            let result = try PlatformAPI.push(bytes: doc.bytes.array, blueprint: doc.value(doc.root), entry: entry, manifest: &manifest,
                                               client: client, force: force, dryRun: dryRun)
             manifests[manifest.directory] = manifest
             switch result {

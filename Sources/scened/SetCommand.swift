@@ -93,16 +93,16 @@ func runSet(_ argv: [String]) -> Int32 {
             return Exit.software
         }
     }
-    let bytes = session.document.bytes
+    let bytes = session.document.bytes.array
     if dryRun {
         let shown = file == "-" ? "<stdin>" : file
         let name = shown.hasPrefix("/") ? String(shown.dropFirst()) : shown
-        FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes, new: bytes, oldName: "a/\(name)", newName: "b/\(name)"))
+        FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes.array, new: bytes, oldName: "a/\(name)", newName: "b/\(name)"))
         return Exit.ok
     }
     if inPlace {
-        if bytes == bp.document.bytes { return Exit.ok }
-        return writeInPlace(bytes, to: file, original: bp.document.bytes, force: force, command: "set")
+        if bytes == bp.document.bytes.array { return Exit.ok }
+        return writeInPlace(bytes, to: file, original: bp.document.bytes.array, force: force, command: "set")
     }
     return writeOutput(bytes, to: out, command: "set")
 }

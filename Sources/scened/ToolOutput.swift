@@ -54,7 +54,7 @@ extension EditOutput {
             FileIO.writeStderr("scened \(command): \(error); nothing written\n")
             return Exit.software
         }
-        return write(session.document.bytes, original: bp.document.bytes, file: file, command: command)
+        return write(session.document.bytes.array, original: bp.document.bytes.array, file: file, command: command)
     }
 }
 

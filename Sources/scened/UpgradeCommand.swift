@@ -52,7 +52,7 @@ func runUpgrade(_ argv: [String]) -> Int32 {
         ids = s
     }
     let bp: Blueprint
-    switch loadBlueprint(files[0], command: "upgrade") {
+    switch loadBlueprint(files[0], command: "upgrade", scanReferences: false) {   // applyAll indexes them itself
     case .success(let b): bp = b
     case .failure(let f): return f.code
     }
@@ -78,8 +78,12 @@ func runUpgrade(_ argv: [String]) -> Int32 {
     let engine = UpgradeEngine(catalog: catalog)
     var session = EditSession(document: bp.document)
     var failures: [(Int?, UpgradeError)] = []
-    let plans = engine.applyAll(in: &session, only: ids, failures: &failures)
-    let after = (try? Blueprint(document: session.document)).map { CheckReport(blueprint: $0, catalog: catalog) }
+    let progress = ProgressLine("upgrade", unit: "modules", total: 0)
+    let plans = engine.applyAll(in: &session, only: ids, failures: &failures) { done, total in
+        progress.set(done: done, total: total)
+    }
+    progress.finish()
+    let after = (try? Blueprint(document: session.document, scanReferences: false)).map { CheckReport(blueprint: $0, catalog: catalog) }
     let summary = UpgradeSummary(outcomes: plans.map { UpgradeOutcome(plan: $0) },
                                  failures: failures.map { ($0.0, "\($0.1)") },
                                  manualLeft: after?.counts[.manual] ?? 0, unknown: after?.counts[.unknown] ?? 0)
@@ -95,13 +99,13 @@ func runUpgrade(_ argv: [String]) -> Int32 {
     while name.hasPrefix("/") { name.removeFirst() }
     if dryRun {
         printSummary()
-        FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes, new: session.document.bytes,
+        FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes.array, new: session.document.bytes.array,
                                             oldName: "a/\(name)", newName: "b/\(name)"))
         return failures.isEmpty ? Exit.ok : Exit.attention
     }
     let code = inPlace
-        ? writeInPlace(session.document.bytes, to: files[0], original: bp.document.bytes, force: force, command: "upgrade")
-        : writeOutput(session.document.bytes, to: out, command: "upgrade")
+        ? writeInPlace(session.document.bytes.array, to: files[0], original: bp.document.bytes.array, force: force, command: "upgrade")
+        : writeOutput(session.document.bytes.array, to: out, command: "upgrade")
     if code != Exit.ok { return code }
     printSummary()
     return failures.isEmpty ? Exit.ok : Exit.attention

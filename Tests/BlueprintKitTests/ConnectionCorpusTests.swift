@@ -103,7 +103,7 @@ enum IndependentAccounts {
                 try check(url.lastPathComponent, bp, oldValue, lineOf, e, after: s.document, newId: 987_654_000 + k, label: label)
                 #expect(s.undoStack.count == 1)
                 s.undo()
-                #expect(s.document.bytes == bytes, "undo of \(e.title) in \(url.lastPathComponent)")
+                #expect(s.document.bytes.array == bytes, "undo of \(e.title) in \(url.lastPathComponent)")
                 swaps += 1; modulesChanged += used.count
             }
         }
@@ -144,7 +144,7 @@ enum IndependentAccounts {
         for p in masks { a = a.masking(p); b = b.masking(p) }
         #expect(a == b, "\(file) \(e.title): something outside the parameter and restore entries changed")
         // …and the text changed only on their lines.
-        let script = UnifiedDiff.lines(UnifiedDiff.splitLines(old.bytes), UnifiedDiff.splitLines(doc.bytes))
+        let script = UnifiedDiff.lines(UnifiedDiff.splitLines(old.bytes.array), UnifiedDiff.splitLines(doc.bytes.array))
         var line = 0
         for l in script where l.op != .added {
             line += 1

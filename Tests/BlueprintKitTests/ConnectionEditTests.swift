@@ -22,7 +22,7 @@ import Testing
         ])
         #expect(s.undoStack.map(\.label) == ["Set connection of #2"])
         #expect(s.undo() == "Set connection of #2")
-        #expect(s.document.bytes == ConnFixture.bytes)
+        #expect(s.document.bytes.array == ConnFixture.bytes)
     }
 
     @Test func labelBeforeDataOrderIsKept() throws {
@@ -43,7 +43,7 @@ import Testing
         #expect(throws: ConnectionEditError.typeNotAccepted(module: "#4 slack:AddReaction", parameter: "__IMTCONN__", type: "slack3", accepted: ["slack2"])) {
             try ConnectionEditor.set(module: idx(4), parameter: "__IMTCONN__", to: lucy, in: &s)
         }
-        #expect(!s.canUndo && s.document.bytes == ConnFixture.bytes)
+        #expect(!s.canUndo && s.document.bytes.array == ConnFixture.bytes)
         try ConnectionEditor.set(module: idx(4), parameter: "__IMTCONN__", to: lucy, in: &s, force: true)
         #expect(changed(s) == ["\"label\": \"Lucy (Slack bot)\", => \"label\": \"Lucy\","])
         // a catalog override that accepts slack3 lets it through without force
@@ -73,7 +73,7 @@ import Testing
         ])
         #expect(s.undoStack.count == 2)
         s.undo(); s.undo()
-        #expect(s.document.bytes == ConnFixture.bytes)
+        #expect(s.document.bytes.array == ConnFixture.bytes)
     }
 
     /// Lines indented by `indent` spaces, joined with newlines.
@@ -130,7 +130,7 @@ import Testing
         #expect(c.count == 9)
         #expect(s.undoStack.count == 1)
         s.undo()
-        #expect(s.document.bytes == ConnFixture.bytes)
+        #expect(s.document.bytes.array == ConnFixture.bytes)
         s.redo()
         #expect(changed(s) == c)
     }
@@ -151,7 +151,7 @@ import Testing
         #expect(throws: ConnectionEditError.self) {
             try ConnectionEditor.swap(from: AccountID("2545853"), to: ConnectionChoice(id: .int(7), type: "slack3"), in: &s)
         }
-        #expect(!s.canUndo && s.document.bytes == ConnFixture.bytes)
+        #expect(!s.canUndo && s.document.bytes.array == ConnFixture.bytes)
     }
 
     @Test func swapOfAWebhookAndADataStore() throws {
@@ -193,7 +193,7 @@ import Testing
         let inv = ConnectionInventory(blueprint: try Blueprint(document: s.document))
         #expect(inv.warnings.contains { $0.moduleId == 9 && $0.code == .requiredEmpty })
         s.undo()
-        #expect(s.document.bytes == ConnFixture.bytes)
+        #expect(s.document.bytes.array == ConnFixture.bytes)
         #expect(throws: ConnectionEditError.noSuchParameter(module: "#9 datastore:AddRecord", parameter: "nope", available: ["datastore"])) {
             try ConnectionEditor.clear(module: idx(9), parameter: "nope", in: &s)
         }
@@ -211,7 +211,7 @@ import Testing
         let crlf = ConnFixture.replace(ConnFixture.text, "\n", "\r\n")
         var t = try ConnFixture.session(crlf)
         try ConnectionEditor.set(module: idx(6), parameter: "account", to: ConnectionChoice(id: .int(1), label: "L", type: "smtp"), in: &t)
-        #expect(!t.document.bytes.enumerated().contains { $0.element == 0x0A && ($0.offset == 0 || t.document.bytes[$0.offset - 1] != 0x0D) })
+        #expect(!t.document.bytes.array.enumerated().contains { $0.element == 0x0A && ($0.offset == 0 || t.document.bytes.array[$0.offset - 1] != 0x0D) })
         t.undo()
         #expect(t.document.text == crlf)
     }

@@ -110,7 +110,7 @@ import Testing
         #expect(inv.entry(id: AccountID("900"))?.labels == ["Slack for support"])
         var u = s
         while u.canUndo { u.undo() }
-        #expect(u.document.bytes == ConnFixture.bytes)
+        #expect(u.document.bytes.array == ConnFixture.bytes)
     }
 
     @Test func labelOfAnIdNoModuleKeepsALabelFor() throws {

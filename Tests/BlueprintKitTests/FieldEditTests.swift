@@ -28,7 +28,7 @@ import Testing
     func expectUndoRestores(_ s: EditSession, steps: Int = 1) {
         var u = s
         for _ in 0..<steps { u.undo() }
-        #expect(u.document.bytes == original, "undo did not give the original bytes back")
+        #expect(u.document.bytes.array == original, "undo did not give the original bytes back")
         #expect(!u.isModified)
     }
 
@@ -38,7 +38,7 @@ import Testing
         #expect(f.display == "metadata.designer.name" && f.value == .string("Create ERP order"))
         let v = try FieldEditor.value(from: "Create ERP order — v2", for: f, input: .typed)
         #expect(try FieldEditor.set(f, to: v, in: &s))
-        let c = changes(original, s.document.bytes)
+        let c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"name\": \"Create ERP order\""])
         #expect(c.added == ["\"name\": \"Create ERP order — v2\""])
         #expect(try Blueprint(document: s.document).module(id: 3)?.label == "Create ERP order — v2")
@@ -50,7 +50,7 @@ import Testing
         let f = try field(s, 11, "metadata.designer.name")
         #expect(f.kind == .missing)
         try FieldEditor.set(f, to: try FieldEditor.value(from: "Join SKUs", for: f, input: .typed), in: &s)
-        let c = changes(original, s.document.bytes)
+        let c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"y\": 0"])
         #expect(c.added == ["\"y\": 0,", "\"name\": \"Join SKUs\""])
         let doc = s.document
@@ -69,7 +69,7 @@ import Testing
         let bp = try Blueprint(document: s.document)
         #expect(refs.map { bp.problem(with: $0) } == [nil, nil, .noModule])
         try FieldEditor.set(f, to: try FieldEditor.value(from: text, for: f, input: .typed), in: &s)
-        let c = changes(original, s.document.bytes)
+        let c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"url\": \"https://erp.example.com/api/orders\","])
         #expect(c.added == ["\"url\": \"\(text)\","])
         #expect(try Blueprint(document: s.document).references(from: 2).contains { $0.targetId == 99 && $0.dangling })
@@ -86,7 +86,7 @@ import Testing
         }
         #expect(try FieldEditor.value(from: "3", for: f, input: .json) == .number("3"))
         try FieldEditor.set(f, to: try FieldEditor.value(from: "30", for: f, input: .typed), in: &s)
-        #expect(changes(original, s.document.bytes).added == ["\"timeout\": \"30\","])
+        #expect(changes(original, s.document.bytes.array).added == ["\"timeout\": \"30\","])
         expectUndoRestores(s)
     }
 
@@ -98,7 +98,7 @@ import Testing
         #expect(throws: FieldError.self) { try FieldEditor.value(from: "\"5\"", for: f, input: .auto) }
         #expect(try FieldEditor.value(from: "ten", for: f, input: .string) == .string("ten"))
         try FieldEditor.set(f, to: try FieldEditor.value(from: " 25 ", for: f, input: .typed), in: &s)
-        let c = changes(original, s.document.bytes)
+        let c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"maxResults\": 1"])
         #expect(c.added == ["\"maxResults\": 25"])
         expectUndoRestores(s)
@@ -110,7 +110,7 @@ import Testing
         #expect(f.isBoolean)
         #expect(throws: FieldError.self) { try FieldEditor.value(from: "maybe", for: f, input: .typed) }
         #expect(try FieldEditor.toggle(f, in: &s))
-        let c = changes(original, s.document.bytes)
+        let c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"gzip\": true,"])
         #expect(c.added == ["\"gzip\": false,"])
         expectUndoRestores(s)
@@ -131,7 +131,7 @@ import Testing
         let item = try field(s, 3, "mapper.headers[0].value")
         let newPath = try FieldEditor.addItem(item, in: &s)
         #expect(newPath.description.hasSuffix("mapper.headers[1]"))
-        var c = changes(original, s.document.bytes)
+        var c = changes(original, s.document.bytes.array)
         // Only the new item's lines (and the comma after the first item's brace) differ.
         #expect(c.removed == [])
         #expect(c.added == ["},", "{", "\"name\": \"\",", "\"value\": \"\""])
@@ -139,10 +139,10 @@ import Testing
             .object([("name", .string("X-Shop")), ("value", .string("{{1.shop}}"))]),
             .object([("name", .string("")), ("value", .string(""))]),
         ]))
-        let afterAdd = s.document.bytes
+        let afterAdd = s.document.bytes.array
         // move the new (second) header up: only the two items' lines change
         try FieldEditor.moveItem(try field(s, 3, "mapper.headers[1].name"), by: -1, in: &s)
-        c = changes(afterAdd, s.document.bytes)
+        c = changes(afterAdd, s.document.bytes.array)
         let itemLines: Set<String> = ["{", "}", "},", "\"name\": \"\",", "\"value\": \"\"", "\"name\": \"X-Shop\",", "\"value\": \"{{1.shop}}\""]
         #expect(Set(c.removed).isSubset(of: itemLines) && Set(c.added).isSubset(of: itemLines))
         #expect(c.added.count == c.removed.count)
@@ -152,9 +152,9 @@ import Testing
         try FieldEditor.deleteItem(try field(s, 3, "mapper.headers[0]"), in: &s)
         var back = s
         back.undo(); back.undo()
-        #expect(back.document.bytes == afterAdd)
+        #expect(back.document.bytes.array == afterAdd)
         // deleting the blank header gives the original back, line for line
-        #expect(s.document.bytes == original)
+        #expect(s.document.bytes.array == original)
         expectUndoRestores(s, steps: 3)
     }
 
@@ -163,7 +163,7 @@ import Testing
         try FieldEditor.addItem(try field(s, 3, "mapper.qs"), in: &s)
         let qs = try field(s, 3, "mapper.qs")
         #expect(qs.value == .array([.string("")]))   // the demo has no spec for qs
-        let c = changes(original, s.document.bytes)
+        let c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"qs\": [],"])
         expectUndoRestores(s)
         #expect(throws: FieldError.self) { try FieldEditor.addItem(try field(s, 3, "mapper.url"), in: &s) }
@@ -172,12 +172,12 @@ import Testing
     @Test func filterNameOperandAndOperator() throws {
         var (_, s) = try load()
         try FieldEditor.set(try field(s, 7, "filter.name"), to: .string("Paid or settled"), in: &s)
-        #expect(changes(original, s.document.bytes).added == ["\"name\": \"Paid or settled\","])
+        #expect(changes(original, s.document.bytes.array).added == ["\"name\": \"Paid or settled\","])
         expectUndoRestores(s)
 
         (_, s) = try load()
         try FieldEditor.set(try field(s, 7, "filter.conditions[0][0].b"), to: .string("settled"), in: &s)
-        var c = changes(original, s.document.bytes)
+        var c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"b\": \"paid\","] && c.added == ["\"b\": \"settled\","])
         expectUndoRestores(s)
 
@@ -185,14 +185,14 @@ import Testing
         let op = try field(s, 7, "filter.conditions[0][0].o")
         #expect(op.role == .conditionOperator)
         try FieldEditor.set(op, to: .string("text:notequal"), in: &s)
-        c = changes(original, s.document.bytes)
+        c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"o\": \"text:equal\""] && c.added == ["\"o\": \"text:notequal\""])
         expectUndoRestores(s)
 
         // a unary operator drops b in the same step; back to binary adds an empty b
         (_, s) = try load()
         try FieldEditor.set(try field(s, 7, "filter.conditions[0][0].o"), to: .string("exist"), in: &s)
-        c = changes(original, s.document.bytes)
+        c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"b\": \"paid\",", "\"o\": \"text:equal\""] && c.added == ["\"o\": \"exist\""])
         #expect(s.undoStack.count == 1)
         #expect(throws: FieldError.self) { try field(s, 7, "filter.conditions[0][0].b") }
@@ -206,7 +206,7 @@ import Testing
         let f = try field(s, 6, "routes[1].disabled")
         #expect(f.kind == .missing && f.isBoolean)
         try FieldEditor.toggle(f, in: &s)
-        let c = changes(original, s.document.bytes)
+        let c = changes(original, s.document.bytes.array)
         #expect(c.removed == [] && c.added == ["\"disabled\": true,"])
         let routePath = try #require(JSONPath(parsing: "flow[3].routes[1]"))
         let route = try #require(s.document.node(at: routePath))
@@ -214,7 +214,7 @@ import Testing
         let on = try field(s, 6, "routes[1].disabled")
         #expect(on.value == .bool(true))
         try FieldEditor.toggle(on, in: &s)
-        #expect(s.document.bytes == original)
+        #expect(s.document.bytes.array == original)
         expectUndoRestores(s, steps: 2)
         #expect(throws: FieldError.self) { try field(s, 3, "routes[0].disabled") }
     }
@@ -224,13 +224,13 @@ import Testing
         let seq = try FieldList.scenarioField("sequential", in: s.document)
         #expect(seq.display == "metadata.scenario.sequential")
         try FieldEditor.toggle(seq, in: &s)
-        var c = changes(original, s.document.bytes)
+        var c = changes(original, s.document.bytes.array)
         #expect(c.removed == ["\"sequential\": false,"] && c.added == ["\"sequential\": true,"])
         let maxErrors = try FieldList.scenarioField("metadata.scenario.maxErrors", in: s.document)
         try FieldEditor.set(maxErrors, to: try FieldEditor.value(from: "10", for: maxErrors, input: .auto), in: &s)
         let name = try FieldList.scenarioField("name", in: s.document)
         try FieldEditor.set(name, to: .string("Orders v2"), in: &s)
-        c = changes(original, s.document.bytes)
+        c = changes(original, s.document.bytes.array)
         #expect(c.added.sorted() == ["\"maxErrors\": 10,", "\"name\": \"Orders v2\",", "\"sequential\": true,"])
         #expect(c.removed.count == 3)
         let slots = try FieldList.scenarioField("slots", in: s.document)

@@ -20,7 +20,7 @@ enum FuzzTargets {
             if p.line != error.line || p.column != error.column || error.line < 1 || error.column < 1 { return "bad error position" }
             return nil
         }
-        if doc.bytes != bytes { return "document bytes differ from the input" }
+        if doc.bytes.array != bytes { return "document bytes differ from the input" }
         let value = doc.value(doc.root)
         for style in [JSONStyle.make, JSONStyle.compact, doc.style] {
             let text = JSONWriter.render(value, style: style)
@@ -80,7 +80,7 @@ enum FuzzTargets {
             _ = try? session.perform("remove") { (ed: inout JSONEditor) throws(JSONEditError) in try ed.apply(ed.document.remove(c)) }
         }
         while session.undo() != nil {}
-        return session.document.bytes == bytes ? nil : "undo did not restore the bytes"
+        return session.document.bytes.array == bytes ? nil : "undo did not restore the bytes"
     }
 
     /// A recovery file's header (the file sits on disk between runs: it may be damaged).
@@ -114,6 +114,6 @@ enum FuzzTargets {
         _ = UpgradeEngine(catalog: c).upgradeAll(in: &s)
         if (try? Blueprint(document: s.document)) == nil { return "upgrading gave a document that is not a blueprint" }
         while s.undo() != nil {}
-        return s.document.bytes == demo.document.bytes ? nil : "undoing the upgrades did not restore the demo"
+        return s.document.bytes.array == demo.document.bytes.array ? nil : "undoing the upgrades did not restore the demo"
     }
 }

@@ -131,7 +131,7 @@ func peakRSSBytes() -> Int {
         let twice = hostileParseError(bom + bom + Array("{}".utf8))
         #expect(twice?.message == "unexpected non-ASCII byte 0xEF (expected a value)" && twice?.column == 1)
         let doc = try JSONDocument(bytes: bom + Array(#"{"flow": []}"#.utf8))
-        #expect(doc.hasBOM && doc.bytes.prefix(3) == bom[...])
+        #expect(doc.hasBOM && doc.bytes.array.prefix(3) == bom[...])
     }
 
     @Test func fourHundredDigitNumbersAreKeptVerbatim() throws {

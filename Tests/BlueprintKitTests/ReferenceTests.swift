@@ -9,7 +9,7 @@ import Testing
         Array(bp.references(from: bp.modules.first { $0.id == id }!.index))
     }
 
-    func token(_ bp: Blueprint, _ r: Range<Int>) -> String { String(decoding: bp.document.bytes[r], as: UTF8.self) }
+    func token(_ bp: Blueprint, _ r: Range<Int>) -> String { String(decoding: bp.document.bytes.array[r], as: UTF8.self) }
 
     @Test func referencesInAMapperWithEveryTokenShape() throws {
         let bp = try Fixture.blueprint()

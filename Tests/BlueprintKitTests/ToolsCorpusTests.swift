@@ -205,7 +205,7 @@ import Testing
                 // nothing outside the target changed, byte for byte
                 let start = bp.document.node(dst.node).start, end = bp.document.node(dst.node).end
                 let grown = doc.bytes.count - before.bytes.count
-                #expect(doc.bytes[..<start] == before.bytes[..<start] && doc.bytes[(end + grown)...] == before.bytes[end...], "\(f) #\(dst.id!)")
+                #expect(doc.bytes.array[..<start] == before.bytes.array[..<start] && doc.bytes.array[(end + grown)...] == before.bytes.array[end...], "\(f) #\(dst.id!)")
                 copies += 1
             }
         }
@@ -236,7 +236,7 @@ import Testing
             let now = a.value(t.node).objectValue?.filter { $0.0 != "filter" }
             #expect(before.map { JSONValue.object($0) } == now.map { JSONValue.object($0) }, "\(f) #\(dst.id!)")
             let start = doc.node(dst.node).start, end = doc.node(dst.node).end, grown = a.bytes.count - doc.bytes.count
-            #expect(a.bytes[..<start] == doc.bytes[..<start] && a.bytes[(end + grown)...] == doc.bytes[end...], "\(f)")
+            #expect(a.bytes.array[..<start] == doc.bytes.array[..<start] && a.bytes.array[(end + grown)...] == doc.bytes.array[end...], "\(f)")
             copies += 1
         }
         print("copy-filter over the corpus: \(copies) files")

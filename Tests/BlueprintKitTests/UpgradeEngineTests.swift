@@ -251,7 +251,7 @@ import Testing
         #expect(after.references(to: 2).allSatisfy { $0.field == "lowest cost" })
         #expect(s.document.value(try module(after, 2).node)["metadata"]?["interface"]?.arrayValue?.first?["name"] == .string("lowest cost"))
         // the diff is the module line, the interface name and the four references
-        #expect(UnifiedDiff.changedLineCount(old: bp.document.bytes, new: s.document.bytes) == 2 * 6)
+        #expect(UnifiedDiff.changedLineCount(old: bp.document.bytes.array, new: s.document.bytes.array) == 2 * 6)
     }
 
     @Test func upgradeAllIsUndoableStepByStep() throws {
@@ -260,12 +260,12 @@ import Testing
         let outcomes = engine.upgradeAll(in: &s)
         #expect(outcomes.map(\.from) == [ModuleKey("http:ActionSendData", 3), ModuleKey("util:SetVariable", 1)])
         #expect(s.undoStack.count == 2 && s.undoStack[0].label == "Upgrade #1 http:ActionSendData v3 → http:MakeRequest v4")
-        let upgraded = s.document.bytes
+        let upgraded = s.document.bytes.array
         #expect(try CheckReport(blueprint: Blueprint(document: s.document), catalog: engine.catalog).needsAttention == false)
         s.undo(); s.undo()
-        #expect(s.document.bytes == bp.document.bytes)
+        #expect(s.document.bytes.array == bp.document.bytes.array)
         s.redo(); s.redo()
-        #expect(s.document.bytes == upgraded)
+        #expect(s.document.bytes.array == upgraded)
         // only the listed ids
         var one = EditSession(document: bp.document)
         #expect(engine.upgradeAll(in: &one, only: [2]).map(\.moduleId) == [2])

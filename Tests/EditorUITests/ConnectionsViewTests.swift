@@ -39,9 +39,9 @@ import BlueprintKit
         try press(e, "<C-u>Ops alerts<Enter>")
         #expect(connection(e, 4)?.label == "Ops alerts" && connection(e, 8)?.label == "Ops alerts")
         #expect(e.session.undoStack.count == 1 && e.screen == .connections)
-        #expect(same(e.session.document.bytes, (try headless { try $0.addLabel("771204=Ops alerts") })))
+        #expect(same(e.session.document.bytes.array, (try headless { try $0.addLabel("771204=Ops alerts") })))
         try press(e, "z")
-        #expect(same(e.session.document.bytes, DemoScenario.bytes))
+        #expect(same(e.session.document.bytes.array, DemoScenario.bytes))
     }
 
     @Test func clearAsksThenClearsEveryUseInOneStep() throws {
@@ -60,7 +60,7 @@ import BlueprintKit
         let notSet = try #require(e.connectionTable().2.first { $0.id == nil })
         #expect(notSet.users.count == 2 && notSet.warnings.allSatisfy { $0.code == .requiredEmpty })
         try press(e, "z")
-        #expect(same(e.session.document.bytes, DemoScenario.bytes))
+        #expect(same(e.session.document.bytes.array, DemoScenario.bytes))
     }
 
     @Test func swapUsesThePickerAndEqualsTheHeadlessSwap() throws {
@@ -75,11 +75,11 @@ import BlueprintKit
         try press(e, "t/sales<Enter>")
         #expect(e.connectionPicker == nil && e.screen == .connections)
         #expect(e.session.undoStack.count == 1)
-        #expect(same(e.session.document.bytes, (try headless { try $0.addSwap("771204=880011") })))
+        #expect(same(e.session.document.bytes.array, (try headless { try $0.addSwap("771204=880011") })))
         #expect(e.selectedConnectionEntry?.id == AccountID("880011"))
         #expect(e.connectionUI.lastPickerOutcome == .assigned(id: AccountID("880011"), modules: 2))
         try press(e, "z")
-        #expect(same(e.session.document.bytes, DemoScenario.bytes))
+        #expect(same(e.session.document.bytes.array, DemoScenario.bytes))
     }
 
     @Test func webhooksCanBeRelabelledToo() throws {

@@ -18,7 +18,7 @@ import BlueprintKit
         #expect(e.message?.hasPrefix("upgraded #3 http:ActionSendData v3 → http:MakeRequest v4") == true)
         #expect(e.isModified)
         try press(e, "z")
-        #expect(e.session.document.bytes == DemoScenario.bytes)
+        #expect(e.session.document.bytes.array == DemoScenario.bytes)
         #expect(!e.isModified)
         try press(e, "<C-r>")
         #expect(e.blueprint.module(id: 3)?.moduleName == "http:MakeRequest")
@@ -27,7 +27,7 @@ import BlueprintKit
     @Test func upgradingSetVariableRewritesItsReferences() throws {
         let e = try demo()
         try press(e, ":2<Enter>u")
-        let text = String(decoding: e.session.document.bytes, as: UTF8.self)
+        let text = String(decoding: e.session.document.bytes.array, as: UTF8.self)
         #expect(!text.contains("{{2.value}}"))
         #expect(text.contains("{{2.orderTotal}}"))
         #expect(e.message?.contains("3 references rewritten") == true)
@@ -44,10 +44,10 @@ import BlueprintKit
 
         var s = EditSession(document: try JSONDocument(bytes: DemoScenario.bytes))
         _ = UpgradeEngine(catalog: .shipped).upgradeAll(in: &s)
-        #expect(e.session.document.bytes == s.document.bytes)
+        #expect(e.session.document.bytes.array == s.document.bytes.array)
 
         for _ in 0..<6 { try press(e, "z") }
-        #expect(e.session.document.bytes == DemoScenario.bytes)
+        #expect(e.session.document.bytes.array == DemoScenario.bytes)
     }
 
     @Test func saveWritesTheDocumentAndClearsModified() throws {
@@ -58,7 +58,7 @@ import BlueprintKit
         try press(e, ":13<Enter>u<C-s>")
         #expect(!e.isModified)
         let saved = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        #expect(saved == e.session.document.bytes)
+        #expect(saved == e.session.document.bytes.array)
         #expect(try Blueprint(bytes: saved).module(id: 13)?.moduleName == "http:MakeRequest")
     }
 
@@ -83,7 +83,7 @@ import BlueprintKit
         let e = try demo(path: path)
         try press(e, ":3<Enter>uqs")
         #expect(e.wantsQuit)
-        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == e.session.document.bytes)
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == e.session.document.bytes.array)
     }
 
     @Test func savingTheDemoAsksForAPath() throws {

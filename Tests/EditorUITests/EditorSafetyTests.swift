@@ -28,7 +28,7 @@ import Glibc
     func edited() throws -> [UInt8] {
         let e = try Editor(bytes: DemoScenario.bytes, path: nil)
         try press(e, ":3<Enter>u")
-        return e.session.document.bytes
+        return e.session.document.bytes.array
     }
 
     /// Opens `path` the way `scened FILE` does (stamp, recovery writer, recovery question).
@@ -74,16 +74,16 @@ import Glibc
         // r: the recovered document, unsaved; the recovery file stays until it is saved.
         try press(e, "r")
         #expect(e.confirm == nil)
-        #expect(e.session.document.bytes == edits)
+        #expect(e.session.document.bytes.array == edits)
         #expect(e.isModified)
         #expect(e.blueprint.module(id: 3)?.moduleName == "http:MakeRequest")
         #expect(e.message?.hasPrefix("recovered the unsaved edits") == true)
         #expect(exists(rec))
         // z goes back to the file's bytes; Ctrl-R brings the recovery back.
         try press(e, "z")
-        #expect(e.session.document.bytes == DemoScenario.bytes && !e.isModified)
+        #expect(e.session.document.bytes.array == DemoScenario.bytes && !e.isModified)
         try press(e, "<C-r>")
-        #expect(e.session.document.bytes == edits)
+        #expect(e.session.document.bytes.array == edits)
         // Saving writes the edits and removes the recovery file.
         try press(e, "<C-s>")
         #expect(read(f) == edits)
@@ -100,7 +100,7 @@ import Glibc
         let e = try open(f)
         try press(e, "x")
         #expect(e.confirm == nil && !e.isModified)
-        #expect(e.session.document.bytes == DemoScenario.bytes)
+        #expect(e.session.document.bytes.array == DemoScenario.bytes)
         #expect(!exists(Recovery.path(for: f)))
         #expect(e.message == "discarded the recovery file .a.json.scened-recover")
         #expect(Recovery.find(for: f) == nil)
@@ -128,9 +128,9 @@ import Glibc
         guard case .recover(_, _, true) = e.confirm else { Issue.record("expected fileChanged, got \(String(describing: e.confirm))"); return }
         #expect(e.confirm?.text.contains("The file was saved by someone else since: recovering replaces their change.") == true)
         try press(e, "r")
-        #expect(e.session.document.bytes == edits)
+        #expect(e.session.document.bytes.array == edits)
         try press(e, "z")
-        #expect(e.session.document.bytes == DemoScenario.bytes, "undo goes back to the file as it is now")
+        #expect(e.session.document.bytes.array == DemoScenario.bytes, "undo goes back to the file as it is now")
     }
 
     @Test func identicalOrDamagedRecoveryFiles() throws {
@@ -159,7 +159,7 @@ import Glibc
         e = try open(f)
         try press(e, "r")
         #expect(e.message?.hasPrefix("cannot recover: the recovered document does not load (line 1, column 11") == true)
-        #expect(e.session.document.bytes == DemoScenario.bytes && !e.isModified)
+        #expect(e.session.document.bytes.array == DemoScenario.bytes && !e.isModified)
         #expect(exists(rec))
     }
 
@@ -196,7 +196,7 @@ import Glibc
         write(f, DemoScenario.bytes)
         let e = try open(f)
         try press(e, ":3<Enter>u")
-        let mine = e.session.document.bytes
+        let mine = e.session.document.bytes.array
         let colleague = Array(String(decoding: DemoScenario.bytes, as: UTF8.self)
             .replacingOccurrences(of: "\"version\": 3,", with: "\"version\": 3, \"note\": \"colleague\",").utf8)
         write(f, colleague)
@@ -224,7 +224,7 @@ import Glibc
         // The stamp follows the save: the next save does not ask.
         try press(e, ":2<Enter>u<C-s>")
         #expect(e.confirm == nil && !e.isModified)
-        #expect(read(f) == e.session.document.bytes)
+        #expect(read(f) == e.session.document.bytes.array)
     }
 
     @Test func quitSaveOverwriteQuits() throws {
@@ -238,7 +238,7 @@ import Glibc
         guard case .externalChange = e.confirm else { Issue.record("no question"); return }
         #expect(!e.wantsQuit)
         #expect(e.handle(.char("o")) == false, "overwriting finishes the quit")
-        #expect(read(f) == e.session.document.bytes)
+        #expect(read(f) == e.session.document.bytes.array)
     }
 
     // MARK: what the questions look like
@@ -266,11 +266,11 @@ import Glibc
         write(f, DemoScenario.bytes)
         let e = try open(f)
         try press(e, ":3<Enter>u")
-        let mine = e.session.document.bytes
+        let mine = e.session.document.bytes.array
         SaveFaults.inject(step, errno: EIO, target: f)
         defer { SaveFaults.clear(target: f) }
         #expect(e.handle(.ctrl("s")))
-        #expect(e.isModified && e.session.document.bytes == mine)
+        #expect(e.isModified && e.session.document.bytes.array == mine)
         #expect(read(f) == DemoScenario.bytes)
         #expect(e.messageIsError)
         #expect(e.message?.hasPrefix("not saved: \(f): cannot ") == true)
@@ -291,7 +291,7 @@ import Glibc
         SaveFaults.inject(.directorySync, errno: EIO, target: f)
         defer { SaveFaults.clear(target: f) }
         try press(e, "<C-s>")
-        #expect(read(f) == e.session.document.bytes && !e.isModified)
+        #expect(read(f) == e.session.document.bytes.array && !e.isModified)
         #expect(e.messageIsError && e.message?.contains("could not be synced to disk, so the save may not survive a crash") == true)
     }
 }

@@ -152,7 +152,7 @@ import Glibc
         #expect(e.session.undoStack.count == 2)
         try press(e, "z")
         #expect(e.session.undoStack.count == 0)
-        #expect(e.session.document.bytes.elementsEqual(ReviewFixture.bytes), "back to the fixture's bytes")
+        #expect(e.session.document.bytes.array.elementsEqual(ReviewFixture.bytes), "back to the fixture's bytes")
         #expect(e.review?.current?.moduleId == 1 && e.review?.current?.answer == nil)
         #expect(e.message?.contains("and the connection chosen for it") == true)
         // answered again differently
@@ -165,12 +165,12 @@ import Glibc
     @Test func undoInTheReviewTakesBackAConnectionOfAnUnansweredModuleFirst() throws {
         let e = try Editor(bytes: DemoScenario.bytes, path: nil)
         try press(e, "Rnnyc")                          // #2, #3 skipped, #7 applied, picker for #8
-        let afterAnswers = e.session.document.bytes
+        let afterAnswers = e.session.document.bytes.array
         try press(e, "n42<Enter>Z<Enter>y")           // #8 and #4 now use 42: two steps
         #expect(e.review?.current?.moduleId == 8 && e.review?.current?.answer == nil)
         #expect(e.session.undoStack.count == 3)
         try press(e, "z")
-        #expect(e.session.document.bytes.elementsEqual(afterAnswers), "back to the bytes after the answers")
+        #expect(e.session.document.bytes.array.elementsEqual(afterAnswers), "back to the bytes after the answers")
         #expect(e.review?.current?.moduleId == 8)
         #expect(e.message == "took back the connection chosen for #8")
         try press(e, "z")                              // then #7's upgrade
@@ -257,7 +257,7 @@ import Glibc
         #expect(FileManager.default.contents(atPath: other).map { Array($0) } == precious)
         try press(e, "W<C-u>\(other)<Enter>y")
         #expect(!e.isModified && e.path == other)
-        #expect(FileManager.default.contents(atPath: other).map { Array($0).elementsEqual(e.session.document.bytes) } == true)
+        #expect(FileManager.default.contents(atPath: other).map { Array($0).elementsEqual(e.session.document.bytes.array) } == true)
         // saving again to the file now being edited does not ask
         try press(e, ":7<Enter>uw")
         #expect(e.confirm == nil && !e.isModified)

@@ -17,7 +17,7 @@ import BlueprintKit
         var failures: [(Int?, UpgradeError)] = []
         let done = UpgradeEngine(catalog: .shipped).upgradeAll(in: &s, only: ids, failures: &failures)
         #expect(done.count == ids.count && failures.isEmpty)
-        return s.document.bytes
+        return s.document.bytes.array
     }
 
     func currentId(_ e: Editor) -> Int? { e.review?.current?.moduleId }
@@ -41,7 +41,7 @@ import BlueprintKit
         #expect(currentId(e) == 8)
         try press(e, "q")      // end: #8, #12, #13 not reviewed
         #expect(e.review?.finished == true)
-        #expect(e.session.document.bytes == (try engineBytes(DemoScenario.bytes, only: [2, 7])))
+        #expect(e.session.document.bytes.array == (try engineBytes(DemoScenario.bytes, only: [2, 7])))
         #expect(e.session.undoStack.count == 2)
         let s = try #require(e.review?.summary)
         #expect(s.applied.map(\.moduleId) == [2, 7])
@@ -60,7 +60,7 @@ import BlueprintKit
         let e = try demo()
         try press(e, "Rnya")   // skip #2, apply #3, then #7 #8 #12 #13
         #expect(e.review?.finished == true)
-        #expect(e.session.document.bytes == (try engineBytes(DemoScenario.bytes, only: [3, 7, 8, 12, 13])))
+        #expect(e.session.document.bytes.array == (try engineBytes(DemoScenario.bytes, only: [3, 7, 8, 12, 13])))
         #expect(e.session.undoStack.count == 5)
         let s = try #require(e.review?.summary)
         #expect(s.applied.map(\.moduleId) == [3, 7, 8, 12, 13])
@@ -74,10 +74,10 @@ import BlueprintKit
     @Test func undoInTheReviewStepsBackOneAnswerAtATime() throws {
         let e = try demo()
         try press(e, "R")
-        var after: [[UInt8]] = [e.session.document.bytes]
+        var after: [[UInt8]] = [e.session.document.bytes.array]
         for k in ["y", "n", "y", "a"] {
             try press(e, k)
-            after.append(e.session.document.bytes)
+            after.append(e.session.document.bytes.array)
         }
         // `a` applied #8, #12 and #13: three answers, three undo steps
         #expect(e.review?.history.count == 6)
@@ -92,37 +92,37 @@ import BlueprintKit
             try press(e, "z")
             #expect(e.screen == .review && e.review?.finished == false)
             #expect(currentId(e) == id)
-            #expect(e.session.document.bytes == bytes)
+            #expect(e.session.document.bytes.array == bytes)
         }
-        #expect(e.session.document.bytes == DemoScenario.bytes)
+        #expect(e.session.document.bytes.array == DemoScenario.bytes)
         #expect(!e.isModified)
         try press(e, "z")
         #expect(e.message == "no answer to take back")
         // answering again after undo works from there
         try press(e, "ny")
-        #expect(e.session.document.bytes == (try engineBytes(DemoScenario.bytes, only: [3])))
+        #expect(e.session.document.bytes.array == (try engineBytes(DemoScenario.bytes, only: [3])))
     }
 
     @Test func treeUndoAfterTheReviewStepsBackOneUpgradeAtATime() throws {
         let e = try demo()
         try press(e, "Ryyn")
-        let afterTwo = e.session.document.bytes
+        let afterTwo = e.session.document.bytes.array
         try press(e, "yq<Enter>")   // apply #8, end, close the summary
         #expect(e.review == nil)
         try press(e, "z")
-        #expect(e.session.document.bytes == afterTwo)
+        #expect(e.session.document.bytes.array == afterTwo)
         try press(e, "zz")
-        #expect(e.session.document.bytes == DemoScenario.bytes)
+        #expect(e.session.document.bytes.array == DemoScenario.bytes)
     }
 
     @Test func manualModulesExplainAndTakeNOrM() throws {
         let e = try fixture()
         try press(e, "Ryy")
         #expect(currentId(e) == 4)
-        let before = e.session.document.bytes
+        let before = e.session.document.bytes.array
         try press(e, "y")
         #expect(e.messageIsError && e.message?.contains("cannot be upgraded automatically") == true)
-        #expect(e.session.document.bytes == before && currentId(e) == 4)
+        #expect(e.session.document.bytes.array == before && currentId(e) == 4)
         try press(e, "m")
         #expect(e.review?.finished == true)
         #expect(e.review?.items[2].answer == .reviewed)
@@ -130,7 +130,7 @@ import BlueprintKit
         #expect(s.applied.map(\.moduleId) == [1, 2])
         #expect(s.manual.map(\.moduleId) == [4])
         #expect(s.needingConnections.map(\.moduleId) == [1])
-        #expect(e.session.document.bytes == (try engineBytes(ReviewFixture.bytes, only: [1, 2])))
+        #expect(e.session.document.bytes.array == (try engineBytes(ReviewFixture.bytes, only: [1, 2])))
         try press(e, "q")
         #expect(e.selectedModule?.id == 1)   // its connection must be chosen
     }
@@ -143,7 +143,7 @@ import BlueprintKit
         let s = try #require(e.review?.summary)
         #expect(s.skipped.map(\.moduleId) == [1, 2])
         #expect(e.review?.items[2].answer == .skipped)
-        #expect(e.session.document.bytes == ReviewFixture.bytes)
+        #expect(e.session.document.bytes.array == ReviewFixture.bytes)
     }
 
     @Test func jumpPausesAndRResumesAtTheSameModule() throws {
@@ -191,7 +191,7 @@ import BlueprintKit
         #expect(currentId(e) == 2)
         try press(e, "y")
         #expect(e.review?.finished == true)
-        #expect(e.session.document.bytes == (try engineBytes(DemoScenario.bytes, only: [2])))
+        #expect(e.session.document.bytes.array == (try engineBytes(DemoScenario.bytes, only: [2])))
     }
 
     /// What a connection picker opened from the review does: set the connection, come back.

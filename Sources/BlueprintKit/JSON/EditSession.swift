@@ -60,23 +60,19 @@ public struct EditSession: Sendable {
         return true
     }
 
-    /// Records several steps at once, each a batch of splices against the bytes the previous
-    /// one left, reparsing only at the end (upgrade-all: one step per module). All or nothing.
-    public mutating func performSteps(_ steps: [(label: String, splices: [Splice])]) throws(JSONEditError) {
-        var bytes = document.bytes
-        var made: [EditStep] = []
+    /// Records several steps at once (upgrade-all: one step per module), each given as the
+    /// splices it makes on the bytes the previous one left and their inverses, while the
+    /// document itself goes to the end result in one pass: `edits` (non-overlapping, in the
+    /// current document's offsets) applied to the bytes, one reparse. All or nothing.
+    mutating func recordSteps(_ steps: [EditStepSplices], edits: [Splice]) throws(JSONEditError) {
+        guard !steps.isEmpty else { return }
+        let (doc, _) = try document.applying(edits)
         var gen = nextGeneration
-        for step in steps {
-            let nonEmpty = step.splices.filter { !($0.range.isEmpty && $0.text.isEmpty) }
-            guard !nonEmpty.isEmpty else { continue }
-            let (out, inverse) = try JSONDocument.splicing(bytes, nonEmpty)
-            made.append(EditStep(label: step.label, generation: gen, batches: [(nonEmpty, inverse)]))
+        var made: [EditStep] = []
+        for s in steps {
+            made.append(EditStep(label: s.label, generation: gen, batches: [(s.forward, s.inverse)]))
             gen += 1
-            bytes = out
         }
-        guard !made.isEmpty else { return }
-        let doc: JSONDocument
-        do { doc = try JSONDocument(bytes: bytes) } catch { throw .reparse(error) }
         document = doc
         nextGeneration = gen
         generation = gen - 1

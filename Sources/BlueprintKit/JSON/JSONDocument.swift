@@ -4,13 +4,18 @@
 // what changed, in the document's own style.
 
 public struct JSONDocument: Sendable {
-    public let bytes: [UInt8]
+    /// The source bytes: the document's own copy, or a mapping of the file (FileIO.map).
+    public let bytes: JSONBytes
     public let nodes: [JSONNode]
     /// The document's own layout, detected from its first members.
     public let style: JSONStyle
     public let hasBOM: Bool
 
     public init(bytes: [UInt8]) throws(JSONParseError) {
+        try self.init(bytes: JSONBytes(bytes))
+    }
+
+    public init(bytes: JSONBytes) throws(JSONParseError) {
         self.bytes = bytes
         self.nodes = try JSONParser.parse(bytes)
         self.hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -236,7 +241,7 @@ public struct JSONDocument: Sendable {
         return bytes[from..<to].contains(0x0A)
     }
 
-    static func detectStyle(_ b: [UInt8], _ nodes: [JSONNode]) -> JSONStyle {
+    static func detectStyle(_ b: JSONBytes, _ nodes: [JSONNode]) -> JSONStyle {
         // Separator after keys: taken from the first member seen (also for one-line
         // documents, so `{ "a": 1 }` gets `"b": 2`, not `"b":2`).
         var detectedColon: String? = nil

@@ -1,5 +1,11 @@
 // Edits as byte splices. Each function computes the splice that makes one
 // change in the document's own style, touching only the lines of that change.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 
 /// Replace `range` of the source bytes with `text`.
 public struct Splice: Sendable, Equatable {
@@ -40,22 +46,35 @@ extension JSONDocument {
     }
 
     /// The bytes with non-overlapping splices applied, and the inverse splices; no reparse.
-    static func splicing(_ bytes: [UInt8], _ splices: [Splice]) throws(JSONEditError) -> (bytes: [UInt8], inverse: [Splice]) {
+    /// The result goes straight into new storage of the document's own: one copy.
+    static func splicing(_ bytes: JSONBytes, _ splices: [Splice]) throws(JSONEditError) -> (bytes: JSONBytes, inverse: [Splice]) {
         let sorted = splices.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count + sorted.reduce(0) { $0 + $1.text.count })
-        var inverse: [Splice] = []
         var pos = 0
         for s in sorted {
-            if s.range.lowerBound < pos { throw .overlappingSplices }
-            out.append(contentsOf: bytes[pos..<s.range.lowerBound])
-            let newStart = out.count
-            out.append(contentsOf: s.text)
-            inverse.append(Splice(newStart..<out.count, Array(bytes[s.range])))
+            if s.range.lowerBound < pos || s.range.upperBound > bytes.count { throw .overlappingSplices }
             pos = s.range.upperBound
         }
-        out.append(contentsOf: bytes[pos...])
-        return (out, inverse)
+        var inverse: [Splice] = []
+        let size = bytes.count + sorted.reduce(0) { $0 + $1.text.count - $1.range.count }
+        let storage = bytes.withUnsafeBufferPointer { src in
+            ByteStorage(capacity: size) { dst in
+                var pos = 0, at = 0
+                func put(_ p: UnsafeBufferPointer<UInt8>) {
+                    if let s = p.baseAddress, p.count > 0 { memcpy(dst.baseAddress! + at, s, p.count) }
+                    at += p.count
+                }
+                for s in sorted {
+                    put(UnsafeBufferPointer(rebasing: src[pos..<s.range.lowerBound]))
+                    let newStart = at
+                    s.text.withUnsafeBufferPointer { put($0) }
+                    inverse.append(Splice(newStart..<at, Array(src[s.range])))
+                    pos = s.range.upperBound
+                }
+                put(UnsafeBufferPointer(rebasing: src[pos...]))
+                return at
+            }
+        }
+        return (JSONBytes(storage: storage), inverse)
     }
 
     private func render(_ v: JSONValue, lineOf offset: Int) -> String {

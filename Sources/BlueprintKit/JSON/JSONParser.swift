@@ -23,7 +23,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 public let jsonMaxDepth = 1024
 
 struct JSONParser {
-    static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> [JSONNode] {
+    static func parse(_ bytes: JSONBytes) throws(JSONParseError) -> [JSONNode] {
         // Offsets are stored as UInt32: refuse what they cannot address instead of trapping.
         if bytes.count >= Int(UInt32.max) {
             throw JSONParseError(offset: 0, line: 1, column: 1, message: "document too large: \(bytes.count) bytes (the limit is 4 GiB)", excerpt: "")
@@ -325,7 +325,7 @@ struct JSONParser {
         return "unexpected character '\(printable(c))' (expected \(expecting))"
     }
 
-    static func makeError(_ bytes: [UInt8], offset: Int, message: String) -> JSONParseError {
+    static func makeError(_ bytes: JSONBytes, offset: Int, message: String) -> JSONParseError {
         let pos = TextPosition.locate(bytes, offset: offset)
         return JSONParseError(offset: offset, line: pos.line, column: pos.column, message: message,
                               excerpt: TextPosition.excerpt(bytes, offset: offset))

@@ -74,28 +74,34 @@ public struct JSONStyle: Sendable, Equatable {
 public enum JSONWriter {
     /// A string literal: raw UTF-8, `\" \\ \b \f \n \r \t` escapes, lowercase `\u00xx` for other controls, no `\/`.
     public static func quoted(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+        // Byte by byte: only ASCII bytes are ever escaped, every other UTF-8 byte is copied.
+        var s = s
+        return s.withUTF8 { src in
+            let hex = Array("0123456789abcdef".utf8)
+            var out = [UInt8]()
+            out.reserveCapacity(src.count + 2)
+            out.append(0x22)
+            var run = 0                               // start of the bytes not yet copied
+            for i in 0..<src.count {
+                let c = src[i]
+                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: src[run..<i]))
+                run = i + 1
+                switch c {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0x08: out += [0x5C, 0x62]
+                case 0x0C: out += [0x5C, 0x66]
+                default: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]]
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: src[run..<src.count]))
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        out += "\""
-        return out
     }
 
     /// Renders a value; nested lines start with `baseIndent` plus one `style.indent` per level.
@@ -140,7 +146,9 @@ public enum JSONWriter {
 
 /// Decodes the body of a JSON string literal (source bytes including quotes).
 enum JSONStringDecoder {
-    static func decode(_ b: ArraySlice<UInt8>) -> String {
+    /// Malformed escapes (possible only in bytes that changed after they were parsed, e.g.
+    /// a mapped file rewritten underneath) decode to U+FFFD instead of reading past the end.
+    static func decode<C: RandomAccessCollection<UInt8>>(_ b: C) -> String where C.Index == Int {
         let body = b.dropFirst().dropLast()
         if !body.contains(UInt8(ascii: "\\")) { return String(decoding: body, as: UTF8.self) }
         var out = [UInt8]()
@@ -150,8 +158,10 @@ enum JSONStringDecoder {
         while i < e {
             let c = body[i]
             if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
-            let x = body[i + 1]
-            i += 2
+            let next = body.index(after: i)
+            guard next < e else { out += [0xEF, 0xBF, 0xBD]; break }
+            let x = body[next]
+            i = body.index(after: next)
             switch x {
             case UInt8(ascii: "n"): out.append(0x0A)
             case UInt8(ascii: "r"): out.append(0x0D)
@@ -159,11 +169,13 @@ enum JSONStringDecoder {
             case UInt8(ascii: "b"): out.append(0x08)
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
-                var cp = UInt32(hex4(body, i)); i += 4
-                if cp >= 0xD800 && cp < 0xDC00, i + 6 <= e, body[i] == UInt8(ascii: "\\"), body[i + 1] == UInt8(ascii: "u") {
-                    let lo = UInt32(hex4(body, i + 2))
+                guard body.distance(from: i, to: e) >= 4 else { out += [0xEF, 0xBF, 0xBD]; i = e; break }
+                var cp = UInt32(max(0, hex4(body, i))); i = body.index(i, offsetBy: 4)
+                if cp >= 0xD800 && cp < 0xDC00, body.distance(from: i, to: e) >= 6, body[i] == UInt8(ascii: "\\"),
+                   body[body.index(after: i)] == UInt8(ascii: "u") {
+                    let lo = UInt32(max(0, hex4(body, body.index(i, offsetBy: 2))))
                     if lo >= 0xDC00 && lo < 0xE000 {
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00); i += 6
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00); i = body.index(i, offsetBy: 6)
                     }
                 }
                 let scalar = UnicodeScalar(cp) ?? "\u{FFFD}"   // lone surrogates become U+FFFD
@@ -174,7 +186,15 @@ enum JSONStringDecoder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func hex4(_ b: ArraySlice<UInt8>, _ i: Int) -> Int {
-        (hexValue(b[i]) << 12) | (hexValue(b[i + 1]) << 8) | (hexValue(b[i + 2]) << 4) | hexValue(b[i + 3])
+    private static func hex4<C: Collection<UInt8>>(_ b: C, _ i: C.Index) -> Int {
+        var v = 0
+        var k = i
+        for _ in 0..<4 {
+            let h = hexValue(b[k])
+            if h < 0 { return -1 }
+            v = v << 4 | h
+            k = b.index(after: k)
+        }
+        return v
     }
 }

@@ -79,6 +79,11 @@ public struct Blueprint: Sendable {
     }
 
     public init(bytes: [UInt8], scanReferences: Bool = true) throws(BlueprintLoadError) {
+        try self.init(bytes: JSONBytes(bytes), scanReferences: scanReferences)
+    }
+
+    /// From bytes already in place (a file mapping, see `FileIO.documentBytes`): no copy.
+    public init(bytes: JSONBytes, scanReferences: Bool = true) throws(BlueprintLoadError) {
         let doc: JSONDocument
         do { doc = try JSONDocument(bytes: bytes) } catch { throw .json(error) }
         do { try self.init(document: doc, scanReferences: scanReferences) } catch { throw .blueprint(error) }

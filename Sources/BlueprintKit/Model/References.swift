@@ -124,7 +124,7 @@ enum ReferenceScanner {
 
     /// True when the byte at `i` is the letter of a `\n`, `\r`, `\t`, `\b` or `\f` escape
     /// (an odd run of backslashes before it): whitespace in the decoded text, not a word character.
-    private static func isEscapedWhitespace(_ b: [UInt8], _ i: Int) -> Bool {
+    private static func isEscapedWhitespace(_ b: JSONBytes, _ i: Int) -> Bool {
         switch b[i] {
         case UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"), UInt8(ascii: "b"), UInt8(ascii: "f"): break
         default: return false
@@ -136,7 +136,7 @@ enum ReferenceScanner {
     }
 
     /// Decodes JSON escapes inside a backtick-quoted field name.
-    private static func decodeRaw(_ s: ArraySlice<UInt8>) -> String {
+    private static func decodeRaw(_ s: Slice<JSONBytes>) -> String {
         if !s.contains(0x5C) { return String(decoding: s, as: UTF8.self) }
         return JSONStringDecoder.decode([0x22] + s + [0x22])
     }

@@ -4,7 +4,7 @@
 /// Line and column lookup for error messages.
 public enum TextPosition {
     /// 1-based line and column (in Unicode scalars; a BOM is not counted).
-    public static func locate(_ bytes: [UInt8], offset: Int) -> (line: Int, column: Int) {
+    public static func locate<C: RandomAccessCollection<UInt8>>(_ bytes: C, offset: Int) -> (line: Int, column: Int) where C.Index == Int {
         let end = min(offset, bytes.count)
         var line = 1
         var lineStart = 0
@@ -26,7 +26,7 @@ public enum TextPosition {
     /// The offsets where lines start, for many line lookups in one file.
     public struct LineIndex: Sendable {
         let starts: [Int]
-        public init(_ bytes: [UInt8]) {
+        public init<C: RandomAccessCollection<UInt8>>(_ bytes: C) where C.Index == Int {
             var starts = [0]
             for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
             self.starts = starts
@@ -43,7 +43,7 @@ public enum TextPosition {
     }
 
     /// The error's line, cut to about 60 characters around the offset, and a caret under the spot.
-    public static func excerpt(_ bytes: [UInt8], offset: Int) -> String {
+    public static func excerpt<C: RandomAccessCollection<UInt8>>(_ bytes: C, offset: Int) -> String where C.Index == Int {
         let off = min(offset, bytes.count)
         var ls = off
         while ls > 0 && bytes[ls - 1] != 0x0A && off - ls < 40 { ls -= 1 }

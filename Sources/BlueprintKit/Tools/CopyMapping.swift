@@ -112,10 +112,10 @@ public enum CopyMapping {
                 try sub.remove(["metadata", "restore", "parameters"])
             }
         }
-        let old = doc.bytes[doc.node(t).start..<doc.node(t).end]
+        let old = Array(doc.bytes[doc.node(t).start..<doc.node(t).end])
         let new = sub.moduleBytes
         guard !old.elementsEqual(new) else { return nil }
-        return UpgradeEngine.minimalSplice(old: old, new: new, at: doc.node(t).start)
+        return UpgradeEngine.minimalSplice(old: old, new: Array(new), at: doc.node(t).start)
     }
 
     /// The source object with the `keeping` keys taken from `target` (dropped where it has none).

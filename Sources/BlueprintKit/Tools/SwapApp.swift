@@ -127,7 +127,7 @@ public enum SwapApp {
         }
         let new = work.document.bytes
         guard new != before.bytes else { return false }
-        let splice = UpgradeEngine.minimalSplice(old: before.bytes[...], new: new[...], at: 0)
+        let splice = UpgradeEngine.minimalSplice(old: before.bytes.array, new: Array(new), at: 0)
         return try session.performTool(plan.label, [splice])
     }
 }

@@ -49,7 +49,7 @@ public enum SwapExpression {
         var splices: [Splice] = []
         for m in bp.modules {
             for v in ToolScope.values(of: m.node, in: doc) where doc.kind(v.node) == .string {
-                for r in blocks(in: v.node, doc) where decode(doc.bytes[r]) == o {
+                for r in blocks(in: v.node, doc) where decode(ArraySlice(doc.bytes[r])) == o {
                     matches.append(ExpressionMatch(moduleIndex: m.index, moduleId: m.id, location: v.path, range: r))
                     splices.append(Splice(r, newRaw))
                 }

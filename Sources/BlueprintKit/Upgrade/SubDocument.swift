@@ -10,21 +10,42 @@ struct SubDocument {
     /// Where the module starts in the full document.
     let baseStart: Int
 
-    init(module node: Int, in doc: JSONDocument) throws(JSONEditError) {
+    /// Changes made to the module's text before it became this document (earlier upgrades'
+    /// reference rewrites inside it, in the full document's offsets): where each ends, and
+    /// how much it grew. `applyBase` maps full-document offsets through them.
+    private let earlier: [(end: Int, delta: Int)]
+
+    /// The module node's text, with `pending` (splices in the full document's offsets, all
+    /// inside the module, not overlapping) applied first: the module as it reads after the
+    /// earlier steps of an upgrade-all.
+    init(module node: Int, in doc: JSONDocument, pending: [Splice] = []) throws(JSONEditError) {
         let n = doc.node(node)
-        var ls = n.start
-        while ls > 0 && (doc.bytes[ls - 1] == 0x20 || doc.bytes[ls - 1] == 0x09) { ls -= 1 }
-        let indent = (ls == 0 || doc.bytes[ls - 1] == 0x0A) ? Array(doc.bytes[ls..<n.start]) : []
-        let bytes = indent + Array(doc.bytes[n.start..<n.end])
+        let indent: [UInt8] = doc.bytes.withUnsafeBufferPointer { b in
+            var ls = n.start
+            while ls > 0 && (b[ls - 1] == 0x20 || b[ls - 1] == 0x09) { ls -= 1 }
+            return (ls == 0 || b[ls - 1] == 0x0A) ? Array(b[ls..<n.start]) : []
+        }
+        var bytes = indent
+        var pos = n.start
+        var earlier: [(end: Int, delta: Int)] = []
+        for s in pending.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            guard s.range.lowerBound >= pos, s.range.upperBound <= n.end else { throw .overlappingSplices }
+            bytes += doc.bytes[pos..<s.range.lowerBound]
+            bytes += s.text
+            pos = s.range.upperBound
+            earlier.append((s.range.upperBound, s.text.count - s.range.count))
+        }
+        bytes += doc.bytes[pos..<n.end]
         do { editor = JSONEditor(try JSONDocument(bytes: bytes)) } catch { throw .reparse(error) }
         prefixCount = indent.count
         baseStart = n.start
+        self.earlier = earlier
     }
 
     var doc: JSONDocument { editor.document }
 
     /// The module's text after the edits (without the indentation prefix).
-    var moduleBytes: ArraySlice<UInt8> { doc.bytes[prefixCount...] }
+    var moduleBytes: [UInt8] { Array(doc.bytes[prefixCount...]) }
 
     func node(_ p: JSONPath) -> Int? { doc.node(at: p) }
 
@@ -36,8 +57,10 @@ struct SubDocument {
 
     /// Applies splices given in the full document's offsets (only those inside the module).
     mutating func applyBase(_ splices: [Splice]) throws(JSONEditError) {
-        let shift = prefixCount - baseStart
-        try editor.apply(splices.map { Splice(($0.range.lowerBound + shift)..<($0.range.upperBound + shift), $0.text) })
+        try editor.apply(splices.map { s in
+            let shift = prefixCount - baseStart + earlier.reduce(0) { $1.end <= s.range.lowerBound ? $0 + $1.delta : $0 }
+            return Splice((s.range.lowerBound + shift)..<(s.range.upperBound + shift), s.text)
+        })
     }
 
     @discardableResult

@@ -30,57 +30,55 @@ extension UpgradeEngine {
     /// Upgrade-all that returns the plans it applied (for a detailed report).
     ///
     /// Same result as upgrading one module after another, each planned against the document
-    /// the previous one left (`applyAllStepwise`), but without rebuilding the model after every
-    /// module: all remaining modules are planned against one model, and the longest run of
-    /// plans whose edits are apart from each other (not overlapping, not touching) is applied
-    /// at once, one undo step each, with one reparse. Planning one of them after the others'
-    /// edits would give the same edit, shifted. The first plan that touches an earlier one's
-    /// edit starts the next run, planned against the updated document.
+    /// the previous one left (`applyAllStepwise`), in one pass: every module is planned against
+    /// one model, with the earlier upgrades' reference rewrites inside it applied to its text
+    /// first (`UpgradeBatch`), and all edits are applied together, one undo step per module,
+    /// with one copy of the bytes and one reparse. Only a module whose text an earlier
+    /// module's edit touches, or a plan that reads or writes a module upgraded earlier in
+    /// the pass (a reference pointing forward), needs the new model: what is planned so far
+    /// is applied there, and the rest is planned against the updated document.
+    /// `progress` is called with (modules done, modules to do) after each module.
     public func applyAll(in session: inout EditSession, only ids: Set<Int>? = nil,
-                         failures: inout [(Int?, UpgradeError)]) -> [UpgradePlan] {
+                         failures: inout [(Int?, UpgradeError)],
+                         progress: ((Int, Int) -> Void)? = nil) -> [UpgradePlan] {
         var applied: [UpgradePlan] = []
         guard var bp = try? Blueprint(document: session.document) else { return [] }
+        func wanted(_ m: Module) -> Bool {
+            if let ids, !(m.id.map { ids.contains($0) } ?? false) { return false }
+            return catalog.status(of: m, in: bp.document).state == .upgradable
+        }
+        let total = bp.modules.reduce(0) { wanted($1) ? $0 + 1 : $0 }
+        var done = 0
         var index = 0
         while index < bp.modules.count {
-            var run: [UpgradePlan] = []
-            var taken: [Range<Int>] = []
-            var i = index
-            planning: while i < bp.modules.count {
-                let m = bp.modules[i]
-                if let ids, !(m.id.map { ids.contains($0) } ?? false) { i += 1; continue }
-                guard catalog.status(of: m, in: bp.document).state == .upgradable else { i += 1; continue }
-                let plan: UpgradePlan
-                do { plan = try makePlan(for: m, in: bp) } catch {
-                    if run.isEmpty { failures.append((m.id, error)); i += 1; continue }
-                    break planning                           // plan it again after this run's edits
+            var batch = UpgradeBatch(blueprint: bp)
+            let first = index, failedBefore = failures.count
+            planning: while index < bp.modules.count {
+                let m = bp.modules[index]
+                guard wanted(m) else { index += 1; continue }
+                guard batch.canPlan(m) else { break planning }
+                let pending = batch.pending(in: m)
+                do {
+                    let plan = try makePlan(for: m, in: bp, pending: batch.pendingSplices(pending))
+                    // the batch keeps no base document or preview text (a file's worth for 5,000 modules)
+                    guard batch.add(plan.releasingBase(), for: m, pending: pending) else { break planning }
+                } catch {
+                    failures.append((m.id, error))
                 }
-                for r in plan.splices.map(\.range) where taken.contains(where: { r.lowerBound <= $0.upperBound && $0.lowerBound <= r.upperBound }) {
-                    break planning
-                }
-                run.append(plan)
-                taken += plan.splices.map(\.range)
-                i += 1
+                index += 1
+                done += 1
+                progress?(done, total)
             }
-            guard !run.isEmpty else { break }
-            // Each plan's splices, shifted by what the earlier plans of the run inserted or removed before them.
-            var steps: [(label: String, splices: [Splice])] = []
-            var earlier: [Splice] = []
-            for plan in run {
-                let shifted = plan.splices.map { s -> Splice in
-                    let d = earlier.reduce(0) { $1.range.upperBound <= s.range.lowerBound ? $0 + $1.text.count - $1.range.count : $0 }
-                    return Splice((s.range.lowerBound + d)..<(s.range.upperBound + d), s.text)
-                }
-                steps.append((plan.label, shifted))
-                earlier += plan.splices
+            guard !batch.isEmpty else { continue }
+            let (steps, edits) = batch.finish()
+            do { try session.recordSteps(steps, edits: edits) } catch {
+                // Not expected (the batch keeps its edits apart); finish one module at a time.
+                failures.removeSubrange(failedBefore...)
+                return applied + applyAllStepwise(in: &session, only: ids, from: first, failures: &failures)
             }
-            do { try session.performSteps(steps) } catch {
-                // Not expected (the plans were checked apart); finish one module at a time.
-                return applied + applyAllStepwise(in: &session, only: ids, from: index, failures: &failures)
-            }
-            applied += run.map { $0.releasingBase() }
-            index = i
+            applied += batch.plans
             // the module count and tree order do not change, so `index` stays valid
-            guard let next = try? Blueprint(document: session.document) else { break }
+            guard index < bp.modules.count, let next = try? Blueprint(document: session.document) else { break }
             bp = next
         }
         return applied

@@ -15,16 +15,25 @@ public struct UpgradeEngine: Sendable {
 
     /// Like `plan`, but says why there is none.
     public func makePlan(for m: Module, in bp: Blueprint) throws(UpgradeError) -> UpgradePlan {
+        try makePlan(for: m, in: bp, pending: [])
+    }
+
+    /// The plan for module `m` of `bp` as if `pending` (splices inside the module, in the
+    /// document's offsets: earlier upgrades' reference rewrites) had been applied first. The
+    /// plan's last splice, the module's own, is then relative to the module text with
+    /// `pending` applied, placed at the module's start; the others are in `bp`'s offsets.
+    func makePlan(for m: Module, in bp: Blueprint, pending: [Splice]) throws(UpgradeError) -> UpgradePlan {
         let status = catalog.status(of: m, in: bp.document)
         guard let r = catalog.upgradePath(for: m, status: status) else { throw .notUpgradable(status) }
-        do { return try build(m, bp, r, status) } catch { throw .edit(error) }
+        do { return try build(m, bp, r, status, pending) } catch { throw .edit(error) }
     }
 
     private func build(_ m: Module, _ bp: Blueprint, _ r: Replacement,
-                       _ status: ModuleStatus) throws(JSONEditError) -> UpgradePlan {
+                       _ status: ModuleStatus, _ pending: [Splice]) throws(JSONEditError) -> UpgradePlan {
         let doc = bp.document
         let range = doc.node(m.node).start..<doc.node(m.node).end
-        var sub = try SubDocument(module: m.node, in: doc)
+        var sub = try SubDocument(module: m.node, in: doc, pending: pending)
+        let old = sub.moduleBytes
 
         // 1. references to renamed outputs: decide every rewrite first
         var rewrites: [ReferenceRewrite] = []
@@ -92,7 +101,6 @@ public struct UpgradeEngine: Sendable {
         }
 
         // 4. one splice for the module (common prefix and suffix trimmed) plus the outside references
-        let old = doc.bytes[range]
         let new = rw.sub.moduleBytes
         var splices = outside.map { Splice($0.fieldRange, $0.newToken) }
         splices.append(UpgradeEngine.minimalSplice(old: old, new: new, at: range.lowerBound))
@@ -120,9 +128,8 @@ public struct UpgradeEngine: Sendable {
         return "`" + String(JSONWriter.quoted(name).dropFirst().dropLast()) + "`"
     }
 
-    static func minimalSplice(old: ArraySlice<UInt8>, new: ArraySlice<UInt8>, at start: Int) -> Splice {
+    static func minimalSplice(old o: [UInt8], new n: [UInt8], at start: Int) -> Splice {
         var pre = 0
-        let o = Array(old), n = Array(new)
         while pre < o.count && pre < n.count && o[pre] == n[pre] { pre += 1 }
         var suf = 0
         while suf < o.count - pre && suf < n.count - pre && o[o.count - 1 - suf] == n[n.count - 1 - suf] { suf += 1 }

@@ -97,12 +97,13 @@ public struct UpgradePlan: Sendable {
     private(set) var base: JSONDocument
     let splices: [Splice]
 
-    /// The plan without its base document (a whole copy of the file), for keeping applied
-    /// plans in a report: upgrade-all of a 5 MB file kept 3.7 GB of them. Such a plan is
-    /// stale against any document, so it can no longer be applied.
+    /// The plan without its base document (a whole copy of the file) and its preview text,
+    /// for keeping applied plans in a report: upgrade-all of a 5 MB file kept 3.7 GB of
+    /// them. Such a plan is stale against any document, so it can no longer be applied.
     func releasingBase() -> UpgradePlan {
         var p = self
         p.base = UpgradePlan.releasedBase
+        p.newModuleText = ""
         return p
     }
 

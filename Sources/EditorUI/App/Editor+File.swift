@@ -38,7 +38,7 @@ extension Editor {
             confirm = .overwriteOther(name: target)
             return false
         }
-        let bytes = session.document.bytes
+        let bytes = session.document.bytes.array
         let written: FileStamp
         var warning: FileError?
         do {
@@ -92,7 +92,7 @@ extension Editor {
             let disk = (try? FileIO.read(target)) ?? []
             let name = Editor.fileName(target)
             showDiffFromQuestion(title: "\(name) on disk vs your edits (q returns to the question)",
-                                 old: disk, new: session.document.bytes,
+                                 old: disk, new: session.document.bytes.array,
                                  oldName: "a/\(name) (on disk now)", newName: "b/\(name) (your edits)")
         case "c", "n":
             cancelExternalChange()
@@ -140,7 +140,7 @@ extension Editor {
     func showDiff() {
         let old = diskBytes() ?? baseline
         let name = path ?? displayName
-        let d = UnifiedDiff.diff(old: old, new: session.document.bytes, oldName: "a/\(name)", newName: "b/\(name)")
+        let d = UnifiedDiff.diff(old: old, new: session.document.bytes.array, oldName: "a/\(name)", newName: "b/\(name)")
         if d.isEmpty { setMessage("no pending changes: the file on disk is identical"); return }
         var lines = d.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }

@@ -27,7 +27,7 @@ extension Editor {
         guard let w = recoveryWriter else { return }
         if session.isModified {
             guard recoveryGeneration != session.generation else { return }
-            w.update(document: session.document.bytes)
+            w.update(document: session.document.bytes.array)
             recoveryGeneration = session.generation
         } else if recoveryGeneration != nil {
             w.clear()
@@ -52,7 +52,7 @@ extension Editor {
             setMessage("found a recovery file that cannot be used (\(error.message)); it was left at \(file.path)", error: true)
             return
         }
-        if bytes == session.document.bytes {
+        if bytes == session.document.bytes.array {
             file.discard()
             setMessage("removed a recovery file identical to \(displayName)")
             return
@@ -96,7 +96,7 @@ extension Editor {
         do { _ = try Blueprint(bytes: recovered) } catch {
             return fail("the recovered document does not load (line \(error.line), column \(error.column): \(error.message))")
         }
-        let current = session.document.bytes
+        let current = session.document.bytes.array
         // One splice covering what differs: the undo step is small and restores the file.
         let common = min(current.count, recovered.count)
         var prefix = 0
@@ -122,7 +122,7 @@ extension Editor {
         let recovered: [UInt8]
         do { recovered = try file.load() } catch { setMessage("cannot read the recovery file: \(error.message)", error: true); return }
         showDiffFromQuestion(title: "recovery file vs \(displayName) (q returns to the question)",
-                             old: session.document.bytes, new: recovered,
+                             old: session.document.bytes.array, new: recovered,
                              oldName: "a/\(displayName) (file on disk)", newName: "b/\(displayName) (recovered)")
     }
 
