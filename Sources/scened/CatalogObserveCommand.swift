@@ -2,18 +2,26 @@
 // and the app-version and value-rule parts of `scened catalog`'s listing.
 import BlueprintKit
 
-func runCatalogObserve(_ argv: [String]) -> Int32 {
-    var args = Args(argv, command: "catalog observe")
+/// `-o OUT` and the export files (folders searched for `*.json`) of `catalog observe` / `catalog shapes`.
+func exportArguments(_ argv: [String], _ name: String) -> Result<(out: String?, files: [String]), ExitFailure> {
+    var args = Args(argv, command: "catalog \(name)")
     let out: String?
     let inputs: [String]
     do {
         out = try args.option("-o")
         inputs = try args.positionals()
-    } catch { return usageFailure(catalogCommand, error.message) }
-    guard !inputs.isEmpty else { return usageFailure(catalogCommand, "catalog observe needs a folder or files of exports") }
+    } catch { return .failure(ExitFailure(code: usageFailure(catalogCommand, error.message))) }
+    guard !inputs.isEmpty else { return .failure(ExitFailure(code: usageFailure(catalogCommand, "catalog \(name) needs a folder or files of exports"))) }
     var files: [String] = []
-    for i in inputs {
-        if FileIO.isDirectory(i) { files += FileIO.jsonFiles(under: i) } else { files.append(i) }
+    for i in inputs { if FileIO.isDirectory(i) { files += FileIO.jsonFiles(under: i) } else { files.append(i) } }
+    return .success((out, files))
+}
+
+func runCatalogObserve(_ argv: [String]) -> Int32 {
+    let out: String?, files: [String]
+    switch exportArguments(argv, "observe") {
+    case .success(let a): (out, files) = a
+    case .failure(let f): return f.code
     }
     var obs = ObservedCatalog()
     var skipped = 0
@@ -122,16 +130,11 @@ func valueRuleJSON(_ r: ValueRule) -> JSONValue {
 
 /// `scened catalog shapes DIR...`: the shapes of the (module, version)s real exports show.
 func runCatalogShapes(_ argv: [String]) -> Int32 {
-    var args = Args(argv, command: "catalog shapes")
-    let out: String?
-    let inputs: [String]
-    do {
-        out = try args.option("-o")
-        inputs = try args.positionals()
-    } catch { return usageFailure(catalogCommand, error.message) }
-    guard !inputs.isEmpty else { return usageFailure(catalogCommand, "catalog shapes needs a folder or files of exports") }
-    var files: [String] = []
-    for i in inputs { if FileIO.isDirectory(i) { files += FileIO.jsonFiles(under: i) } else { files.append(i) } }
+    let out: String?, files: [String]
+    switch exportArguments(argv, "shapes") {
+    case .success(let a): (out, files) = a
+    case .failure(let f): return f.code
+    }
     var obs = ShapeObserver()
     var n = 0
     for f in files {

@@ -17,6 +17,16 @@ public enum Basis: String, Sendable, CaseIterable {
 
     /// The key used in `check --json` counts.
     public var jsonKey: String { self == .appVersion ? "appVersion" : rawValue }
+
+    /// `documented`, `by app version`, `observed only`, `unknown`: how check and the editor word it.
+    public var text: String {
+        switch self {
+        case .documented: return "documented"
+        case .appVersion: return "by app version"
+        case .observed: return "observed only"
+        case .unknown: return "unknown"
+        }
+    }
 }
 
 /// Whether an entry states a source's fact or an observation.

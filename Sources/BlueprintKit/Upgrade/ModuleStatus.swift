@@ -61,15 +61,8 @@ public struct ModuleStatus: Sendable, Equatable {
         return s
     }
 
-    /// `current (documented)`, `no deprecation known (observed only)`, `unknown`.
-    public var basisText: String {
-        switch basis {
-        case .documented: return "documented"
-        case .appVersion: return "by app version"
-        case .observed: return "observed only"
-        case .unknown: return "unknown"
-        }
-    }
+    /// `documented`, `by app version`, `observed only`, `unknown`.
+    public var basisText: String { basis.text }
 }
 
 extension Catalog {

@@ -55,14 +55,7 @@ public struct ModuleBadge: Sendable, Equatable {
     }
 
     /// `documented`, `by app version`, `observed only`, `unknown`.
-    public var basisText: String {
-        switch basis {
-        case .documented: return "documented"
-        case .appVersion: return "by app version"
-        case .observed: return "observed only"
-        case .unknown: return "unknown"
-        }
-    }
+    public var basisText: String { basis.text }
 
     /// Observed only: no deprecation known, but no source says it is current either.
     public var isObservedOnly: Bool { state == .current && basis == .observed }
