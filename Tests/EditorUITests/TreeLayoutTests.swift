@@ -72,7 +72,7 @@ import BlueprintKit
         #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
         // The narrowest terminal: the connection shrinks to what the label's 16 columns leave.
         let narrow = try frame("D", width: 40, height: 12)
-        #expect(narrow.contains("#1 Watch new rows i… Finance G…"))
+        #expect(narrow.contains("#1 Watch new rows … Finance G…"))
     }
 
     @Test func goldenFrames() throws {
