@@ -17,16 +17,31 @@ import Testing
         #expect(SafeText.inert("line\u{2028}sep", ascii: false) == "line\\u{2028}sep")
     }
 
+    @Test func asciiModeFoldsScenedsOwnSymbolsToASCII() {
+        #expect(SafeText.inert("HTTP › Make a request → v4 …", ascii: true) == "HTTP > Make a request -> v4 ...")
+        #expect(SafeText.inert("§4 · ✓ ✗ • “quoted” ‘it’s’ – —", ascii: true) == "S4 - ok x * \"quoted\" 'it's' - --")
+        #expect(SafeText.inert("≈ ≤ ≥ × € ▸ ▾ ▲ ▼ ├─┘│", ascii: true) == "~ <= >= x EUR + - ^ v +-+|")
+        // Every glyph of the Unicode set folds to ASCII without a `?`.
+        let g = Glyphs.unicode
+        for s in [g.treeBranch, g.treeLast, g.treePipe, g.hline, g.vline, g.topLeft, g.topRight, g.bottomLeft, g.bottomRight,
+                  g.arrow, g.check, g.observed, g.cross, g.ellipsis, g.collapsed, g.expanded, g.separator, g.bullet,
+                  g.warning, g.scrollUp, g.scrollDown] {
+            let f = SafeText.inert(s, ascii: true)
+            #expect(f.unicodeScalars.allSatisfy(\.isASCII) && !f.contains("?"), "\(s) folds to \(f)")
+        }
+    }
+
     @Test func ordinaryUnicodeIsUntouched() {
         let s = "Café 模块 👨‍👩‍👧 e\u{301} › →"
         #expect(SafeText.inert(s, ascii: false) == s)
         #expect(!SafeText.needsEscaping(s))
     }
 
-    @Test func asciiModeReplacesEachNonASCIIGraphemeWithOneQuestionMark() {
-        #expect(SafeText.inert("Café 模块 👨‍👩‍👧!", ascii: true) == "Caf? ?? ?!")
-        #expect(SafeText.inert("e\u{301}x", ascii: true) == "?x")
-        #expect(SafeText.inert("\u{1B}[1m\u{202E}ü", ascii: true) == "\\e[1m\\u{202e}?")
+    @Test func asciiModeReplacesEachNonASCIIGraphemeOfAnotherScriptWithOneQuestionMark() {
+        #expect(SafeText.inert("Café 模块 👨‍👩‍👧!", ascii: true) == "Cafe ?? ?!")
+        #expect(SafeText.inert("e\u{301}x", ascii: true) == "ex")
+        #expect(SafeText.inert("\u{1B}[1m\u{202E}ü", ascii: true) == "\\e[1m\\u{202e}u")
+        #expect(SafeText.inert("שיחה Ж", ascii: true) == "???? ?")
         #expect(SafeText.inert("plain ascii", ascii: true) == "plain ascii")
     }
 

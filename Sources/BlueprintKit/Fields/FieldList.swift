@@ -146,7 +146,8 @@ public enum FieldList {
     }
 }
 
-/// Filter operators, as seen in real exports (research notes §5), most used first.
+/// Filter operators, as seen in real exports (the team's research notes on the blueprint
+/// format, "Filters": counted over the 128 public exports of the test corpus), most used first.
 /// Not a closed list: apps add their own, and any text is accepted.
 public enum FilterOperators {
     public static let known: [String] = [

@@ -262,8 +262,12 @@ struct Wrapper {
         if out.count > maxLines {
             out = Array(out.prefix(maxLines))
             var last = out[maxLines - 1]
-            let marker: Character = ascii ? "." : "…"
-            if !last.isEmpty { last[last.count - 1] = (marker, last[last.count - 1].1) }
+            // The glyph set's ellipsis over the last cells: "…", or "..." in ASCII.
+            let marker: [Character] = ascii ? [".", ".", "."] : ["…"]
+            for (k, ch) in marker.enumerated().reversed() {
+                let at = last.count - marker.count + k
+                if at >= 0 && TextWidth.of(last[at].0) == 1 { last[at] = (ch, last[at].1) }
+            }
             out[maxLines - 1] = last
         }
         for l in out { lines.append(StyledLine(group(l))) }

@@ -25,10 +25,15 @@ public struct ScreenBuffer: Sendable {
     public let width: Int
     public let height: Int
     private var cells: [Cell]
+    /// An ASCII frame (the terminal's locale is not UTF-8): everything drawn is folded
+    /// with `SafeText.inert(_:ascii: true)` (`→` becomes `->`, other scripts `?`), so no
+    /// non-ASCII byte can reach the terminal, whichever view drew it.
+    public let ascii: Bool
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, ascii: Bool = false) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.ascii = ascii
         cells = Array(repeating: .blank(), count: self.width * self.height)
     }
 
@@ -59,7 +64,7 @@ public struct ScreenBuffer: Sendable {
             if !overflow { right = min(right, sum) }
         }
         guard x < right else { return 0 }
-        let text = SafeText.needsEscaping(s) ? SafeText.inert(s, ascii: false) : s
+        let text = ascii || SafeText.needsEscaping(s) ? SafeText.inert(s, ascii: ascii) : s
         let rowVisible = y >= 0 && y < height
         var col = x
         var lastDrawn: Int? = nil

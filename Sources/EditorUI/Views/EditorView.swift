@@ -8,7 +8,7 @@ public enum EditorView {
     public static let sideBySideWidth = 100
 
     public static func render(_ e: Editor, width: Int, height: Int) -> ScreenBuffer {
-        var buf = ScreenBuffer(width: max(0, width), height: max(0, height))
+        var buf = ScreenBuffer(width: max(0, width), height: max(0, height), ascii: !e.glyphs.isUnicode)
         e.terminalTooSmall = !(width >= minWidth && height >= minHeight)
         guard !e.terminalTooSmall else {
             TooSmallView.draw(e, into: &buf, width: width, height: height)

@@ -37,6 +37,27 @@ enum TreeView {
         return m.name.isEmpty ? m.app : "\(m.app) \(g.separator) \(m.name)"
     }
 
+    /// The label keeps this many columns (or all of it) before the connection gets any.
+    static let labelMinimum = 16
+    /// A connection column narrower than this is left out.
+    static let connectionMinimum = 8
+    static let connectionMaximum = 24
+
+    /// How `room` columns (after the id, before the markers) split between the label and
+    /// the connection column (which takes one more column for the space before it): the
+    /// label first gets up to `labelMinimum`, then the connection up to
+    /// `connectionMaximum`, then the label the rest. On a narrow tree the connection
+    /// shrinks first and is left out below `connectionMinimum`.
+    static func columns(label: Int, connection: Int, room: Int) -> (label: Int, connection: Int) {
+        let room = max(0, room)
+        guard connection > 0 else { return (min(label, room), 0) }
+        let wanted = min(connection, connectionMaximum)
+        if label + 1 + wanted <= room { return (label, wanted) }
+        let conn = min(wanted, room - min(label, labelMinimum) - 1)
+        guard conn >= min(wanted, connectionMinimum) else { return (min(label, room), 0) }
+        return (room - conn - 1, conn)
+    }
+
     static func drawRow(_ e: Editor, _ row: TreeRow, into buf: inout ScreenBuffer, x: Int, y: Int, width: Int) {
         let g = e.glyphs
         let ascii = !g.isUnicode
@@ -64,22 +85,24 @@ enum TreeView {
             if row.collapsible { segs.append(((row.collapsed ? g.collapsed : g.expanded) + " ", .marker)) }
             segs.append((m.idText + " ", .moduleId))
             let label = m.label.flatMap { $0.isEmpty ? nil : inert($0, ascii: ascii) } ?? inert(readableName(m, badge, g), ascii: ascii)
-            segs.append((label, m.label == nil ? .appName : .label))
-            // right side: connection label and markers
+            let fixedW = segs.reduce(0) { $0 + TextWidth.of($1.0) }
+            // right side, before a one-column margin: connection label and markers
             var markers = ""
             if m.hasFilter { markers += "F" }
             if m.hasErrorHandler { markers += "E" }
             if e.hasWarnings(i) { markers += "!" }
             let conn = m.connections.first.flatMap { $0.label }.map { inert($0, ascii: ascii) } ?? ""
-            let rightW = (conn.isEmpty ? 0 : min(24, TextWidth.of(conn)) + 1) + (markers.isEmpty ? 0 : markers.count + 1)
-            let leftUsed = buf.draw(segs, x: x, y: y, width: max(0, width - rightW - 1))
-            if rightW > 0 && width - rightW > leftUsed {
-                var rx = x + width - rightW
-                if !conn.isEmpty {
-                    rx += buf.put(TextWidth.truncate(conn, to: 24, ellipsis: g.ellipsis), x: rx, y: y, slot: .connection, maxWidth: 24)
-                    rx += buf.put(" ", x: rx, y: y, slot: .normal, maxWidth: 1)
-                }
-                if !markers.isEmpty { buf.put(markers, x: rx, y: y, slot: markers.contains("!") ? .warning : .marker, maxWidth: markers.count) }
+            let markersW = markers.isEmpty ? 0 : markers.count + 1
+            let cols = columns(label: TextWidth.of(label), connection: TextWidth.of(conn),
+                               room: width - 1 - fixedW - markersW)
+            segs.append((TextWidth.truncate(label, to: cols.label, ellipsis: g.ellipsis), m.label == nil ? .appName : .label))
+            buf.draw(segs, x: x, y: y, width: width)
+            if cols.connection > 0 {
+                buf.put(TextWidth.truncate(conn, to: cols.connection, ellipsis: g.ellipsis), x: x + width - 1 - markersW - cols.connection,
+                        y: y, slot: .connection, maxWidth: cols.connection)
+            }
+            if !markers.isEmpty, fixedW + markersW < width {
+                buf.put(markers, x: x + width - 1 - markers.count, y: y, slot: markers.contains("!") ? .warning : .marker, maxWidth: markers.count)
             }
         }
     }
