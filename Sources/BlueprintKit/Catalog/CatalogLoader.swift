@@ -102,9 +102,15 @@ struct CatalogReader {
                   unsupportedAfter: try date(obj, "unsupportedAfter"))
     }
 
+    /// Line and column of a node by the line index (a scan from the top per entry was quadratic).
     func position(_ n: Int) -> (line: Int, column: Int) {
-        let p = TextPosition.locate(doc.bytes, offset: doc.node(n).start)
-        return (p.line, p.column)
+        let off = doc.node(n).start
+        let line = lines.line(at: off)
+        let start = lines.starts[line - 1]
+        var col = 1
+        var i = start
+        while i < off { if doc.bytes[i] & 0xC0 != 0x80 { col += 1 }; i += 1 }   // characters, not bytes
+        return (line, col)
     }
 
     /// `basis` and `seenIn`: observations carry a count and can only be current.
