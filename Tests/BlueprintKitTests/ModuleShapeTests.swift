@@ -32,12 +32,13 @@ import Testing
         #expect(c.status(of: after.modules[0], in: after.document).state == .current)
     }
 
-    @Test func aMissingFieldEveryRealModuleHasNeedsReview() throws {
+    @Test func aMissingFieldIsRecordedButIsNotAVerdict() throws {
         let text = ModuleShapeTests.v4("").replacingOccurrences(of: #""url": "https://x.example", "#, with: "")
         let bp = try fixture(text)
         let st = c.status(of: bp.modules[0], in: bp.document)
-        #expect(st.state == .needsReview && st.shapeIssues.map(\.field) == ["mapper.url"])
-        #expect(st.shapeIssues.first?.kind == .missingField)
+        // recorded, not a verdict (minimal hand-made modules lack such fields without being wrong)
+        #expect(st.state == .current)
+        #expect(c.missingFields(moduleNode: bp.modules[0].node, in: bp.document, key: st.key) == ["mapper.url"])
     }
 
     @Test func appsWithoutShapeDataNeverNeedReview() throws {

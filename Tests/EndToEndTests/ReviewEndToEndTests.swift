@@ -43,7 +43,8 @@ extension EndToEnd {
             let json = try #require(try JSONSerialization.jsonObject(with: Data(check.out.utf8)) as? [String: Any])
             let files = try #require(json["files"] as? [[String: Any]])
             let attention = (files.first?["attention"] as? [[String: Any]]) ?? []
-            return Set(attention.compactMap { $0["id"] as? Int })
+            // modules an applied upgrade left needing review stay in `attention`, but are not deprecated
+            return Set(attention.filter { ($0["status"] as? String) != "needsReview" }.compactMap { $0["id"] as? Int })
         }
 
         @Test func reviewWithMixedAnswersThenSave() throws {

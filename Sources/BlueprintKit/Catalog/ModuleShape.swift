@@ -62,10 +62,21 @@ extension Catalog {
                 out.append(ShapeIssue(kind: .unknownField, field: "\(domain).\(k)", reason: why))
             }
         }
-        for f in shape.always.sorted() where !present.contains(f) {
-            out.append(ShapeIssue(kind: .missingField, field: f, reason: "every real \(key) module has it (\(shape.seenIn) seen)"))
-        }
+        // Fields every real module carries are recorded (`always`) but a missing one is not yet a
+        // verdict: hand-made and minimal modules lack them without being wrong, and "needs review"
+        // must not cry wolf. `missingFields` lists them for the detail pane.
+        _ = present
         return out
+    }
+
+    /// Fields every real module of the version carries that this one lacks (information only).
+    public func missingFields(moduleNode n: Int, in doc: JSONDocument, key: ModuleKey) -> [String] {
+        guard let shape = shapes[key] else { return [] }
+        return shape.always.sorted().filter { f in
+            let parts = f.split(separator: ".", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let obj = doc.member(n, parts[0]) else { return true }
+            return doc.member(obj, parts[1]) == nil
+        }
     }
 
     /// Another shape of the same app that has the field (where a left-over most likely came from).
