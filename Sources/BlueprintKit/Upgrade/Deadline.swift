@@ -1,7 +1,11 @@
 // Dates a user can act on: when a module stops working (or loses vendor
 // support), whether that is past, within 90 days, or later. "Today" is
 // injectable (`SCENED_TODAY=2026-07-01` for tests and what-if runs).
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 public struct Deadline: Sendable, Equatable, Comparable {
     public enum Kind: String, Sendable { case stopsWorking, unsupportedAfter }
@@ -41,7 +45,7 @@ public struct Deadline: Sendable, Equatable, Comparable {
     }
 
     /// Today as `YYYY-MM-DD`: `SCENED_TODAY` when it is a valid date, else the system's UTC date.
-    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func today(environment: [String: String] = Catalog.processEnvironment()) -> String {
         if let t = environment["SCENED_TODAY"], t.utf8.count == 10, CatalogDate.isValid(t) { return t }
         var now = time(nil)
         var tmv = tm()
