@@ -2,10 +2,9 @@
 // "Catalog files"): `apps` and `values`.
 
 extension CatalogReader {
-    mutating func apps(_ list: Int, into cat: inout Catalog) throws(CatalogError) {
-        guard doc.kind(list) == .array else { throw error(list, "\"apps\" must be an array") }
+    mutating func apps(_ items: [Int], into cat: inout CatalogFacts) throws(CatalogError) {
         var seenApps: [String: Int] = [:]
-        for a in doc.children(list) {
+        for a in items {
             try object(a, "an app", allowed: ["app", "title", "modules", "notes", "provenance", "versions"])
             let appNode = try required(a, "app", "an app")
             let app = try string(appNode, "\"app\"")
@@ -58,9 +57,8 @@ extension CatalogReader {
                                source: source, line: pos.line, column: pos.column)
     }
 
-    mutating func values(_ list: Int, into cat: inout Catalog) throws(CatalogError) {
-        guard doc.kind(list) == .array else { throw error(list, "\"values\" must be an array of value rules") }
-        for v in doc.children(list) {
+    mutating func values(_ items: [Int], into cat: inout CatalogFacts) throws(CatalogError) {
+        for v in items {
             try object(v, "a value rule", allowed: ["app", "modules", "version", "field", "value", "replacement", "status",
                                                      "deprecatedSince", "stopsWorking", "unsupportedAfter", "notes", "provenance"])
             let appNode = try required(v, "app", "a value rule")
@@ -95,9 +93,8 @@ extension CatalogReader {
 }
 
 extension CatalogReader {
-    mutating func shapes(_ list: Int, into cat: inout Catalog) throws(CatalogError) {
-        guard doc.kind(list) == .array else { throw error(list, "\"shapes\" must be an array") }
-        for n in doc.children(list) {
+    mutating func shapes(_ items: [Int], into cat: inout CatalogFacts) throws(CatalogError) {
+        for n in items {
             try object(n, "a shape", allowed: ["module", "version", "seenIn", "parameters", "mapper", "always", "outputs", "provenance"])
             let mNode = try required(n, "module", "a shape")
             let module = try string(mNode, "\"module\"")

@@ -3,13 +3,20 @@
 // a rule silently do nothing). The format is documented in README.
 
 enum CatalogLoader {
-    static func parse(bytes: [UInt8], source: String, visibleRuleSets: [String: [FieldRule]]) throws(CatalogError) -> Catalog {
+    static func parse(bytes: [UInt8], source: String, visibleRuleSets: [String: [FieldRule]],
+                      moreRuleSets: (@Sendable (String) -> [FieldRule]?)? = nil) throws(CatalogError) -> Catalog {
+        var r = try reader(bytes: bytes, source: source, visibleRuleSets: visibleRuleSets)
+        r.moreRuleSets = moreRuleSets
+        return try r.file()
+    }
+
+    /// A file's reader, for reading it in parts (ShippedStore).
+    static func reader(bytes: [UInt8], source: String, visibleRuleSets: [String: [FieldRule]]) throws(CatalogError) -> CatalogReader {
         let doc: JSONDocument
         do { doc = try JSONDocument(bytes: bytes) } catch {
             throw CatalogError(file: source, line: error.line, column: error.column, message: error.message)
         }
-        var r = CatalogReader(doc: doc, source: source, ruleSets: visibleRuleSets, lines: TextPosition.LineIndex(doc.bytes))
-        return try r.file()
+        return CatalogReader(doc: doc, source: source, ruleSets: visibleRuleSets, lines: TextPosition.LineIndex(doc.bytes))
     }
 }
 
@@ -17,6 +24,8 @@ struct CatalogReader {
     let doc: JSONDocument
     let source: String
     var ruleSets: [String: [FieldRule]]
+    /// Rule sets of the shipped catalog a user file may include, looked up only when it does.
+    var moreRuleSets: (@Sendable (String) -> [FieldRule]?)? = nil
     /// Line starts, so that each rule's line is a binary search, not a scan from the top.
     let lines: TextPosition.LineIndex
 
@@ -32,13 +41,13 @@ struct CatalogReader {
     /// Checks that `node` is an object whose keys are all in `allowed` and appear once.
     func object(_ node: Int, _ what: String, allowed: [String]) throws(CatalogError) {
         guard doc.kind(node) == .object else { throw error(node, "\(what) must be an object, not \(doc.kind(node))") }
-        var seen = Set<String>()
+        var seen: UInt64 = 0   // bit i: allowed[i] was seen (keys compared as bytes, not decoded)
         for c in doc.children(node) {
-            let k = doc.key(c) ?? ""
-            guard allowed.contains(k) else {
-                throw error(at: doc.node(c).memberStart, "unknown key \"\(k)\" in \(what) (allowed: \(allowed.joined(separator: ", ")))")
+            guard let i = allowed.firstIndex(where: { doc.keyEquals(c, $0) }), i < 64 else {
+                throw error(at: doc.node(c).memberStart, "unknown key \"\(doc.key(c) ?? "")\" in \(what) (allowed: \(allowed.joined(separator: ", ")))")
             }
-            guard seen.insert(k).inserted else { throw error(at: doc.node(c).memberStart, "duplicate key \"\(k)\" in \(what)") }
+            guard seen & (1 << UInt64(i)) == 0 else { throw error(at: doc.node(c).memberStart, "duplicate key \"\(allowed[i])\" in \(what)") }
+            seen |= 1 << UInt64(i)
         }
     }
 
@@ -146,32 +155,82 @@ struct CatalogReader {
     // MARK: the file
 
     mutating func file() throws(CatalogError) -> Catalog {
+        let sets = try header()
+        let sections = try self.sections()
+        var facts = CatalogFacts()
+        try read(sections, into: &facts)
+        return Catalog(own: facts, ruleSets: sets, sources: [source])
+    }
+
+    /// Checks the root object and the format, and reads the file's rule sets (they become
+    /// visible to the rest of the file); returns them.
+    mutating func header() throws(CatalogError) -> [String: [FieldRule]] {
         let root = doc.root
         try object(root, "the catalog", allowed: ["scenedCatalog", "description", "ruleSets", "apps", "entries", "values", "shapes"])
         let fmt = try required(root, "scenedCatalog", "a catalog file")
         guard try int(fmt, "\"scenedCatalog\"") == 1 else { throw error(fmt, "unsupported catalog format \(doc.sourceText(fmt)); this scened reads format 1") }
         if let d = doc.member(root, "description") { _ = try string(d, "\"description\"") }
-        var cat = Catalog()
+        guard ["entries", "apps", "values", "shapes"].contains(where: { doc.member(root, $0) != nil }) else {
+            throw error(root, "a catalog file needs \"entries\", \"apps\", \"values\" or \"shapes\"")
+        }
+        var fileSets: [String: [FieldRule]] = [:]
         if let sets = doc.member(root, "ruleSets") {
             guard doc.kind(sets) == .object else { throw error(sets, "\"ruleSets\" must be an object of named rule lists") }
             for s in doc.children(sets) {
                 let name = doc.key(s) ?? ""
                 let rules = try ruleList(s, "rule set \"\(name)\"")
                 ruleSets[name] = rules
-                cat.ruleSets[name] = rules
+                fileSets[name] = rules
             }
         }
-        if let apps = doc.member(root, "apps") { try self.apps(apps, into: &cat) }
-        if let values = doc.member(root, "values") { try self.values(values, into: &cat) }
-        if let shapes = doc.member(root, "shapes") { try self.shapes(shapes, into: &cat) }
-        guard ["entries", "apps", "values", "shapes"].contains(where: { doc.member(root, $0) != nil }) else {
-            throw error(root, "a catalog file needs \"entries\", \"apps\", \"values\" or \"shapes\"")
+        return fileSets
+    }
+
+    /// The items of a file's lists, in file order.
+    struct Sections: Sendable {
+        var apps: [Int] = [], values: [Int] = [], shapes: [Int] = [], entries: [Int] = []
+    }
+
+    func sections() throws(CatalogError) -> Sections {
+        var out = Sections()
+        for (key, what) in [("apps", "\"apps\" must be an array"), ("values", "\"values\" must be an array of value rules"),
+                            ("shapes", "\"shapes\" must be an array"), ("entries", "\"entries\" must be an array")] {
+            guard let list = doc.member(doc.root, key) else { continue }
+            guard doc.kind(list) == .array else { throw error(list, what) }
+            let items = Array(doc.children(list))
+            switch key {
+            case "apps": out.apps = items
+            case "values": out.values = items
+            case "shapes": out.shapes = items
+            default: out.entries = items
+            }
         }
-        let list = doc.member(root, "entries")
-        if let list, doc.kind(list) != .array { throw error(list, "\"entries\" must be an array") }
+        return out
+    }
+
+    /// The sections' items grouped by the app they describe (`app`, or the part of `module`
+    /// before the colon); an item without one is filed under "" and reported when read.
+    func sectionsByApp(_ all: Sections) -> [String: Sections] {
+        var out: [String: Sections] = [:]
+        func app(_ n: Int, _ key: String) -> String {
+            guard doc.kind(n) == .object, let s = doc.string(n, key) else { return "" }
+            return key == "app" ? s : String(AppVersionKey.app(of: s))
+        }
+        for n in all.apps { out[app(n, "app"), default: Sections()].apps.append(n) }
+        for n in all.values { out[app(n, "app"), default: Sections()].values.append(n) }
+        for n in all.shapes { out[app(n, "module"), default: Sections()].shapes.append(n) }
+        for n in all.entries { out[app(n, "module"), default: Sections()].entries.append(n) }
+        return out
+    }
+
+    /// Reads the given items (of one file) into `facts`.
+    mutating func read(_ items: Sections, into facts: inout CatalogFacts) throws(CatalogError) {
+        try apps(items.apps, into: &facts)
+        try values(items.values, into: &facts)
+        try shapes(items.shapes, into: &facts)
         var seen: [ModuleKey: Int] = [:]
         var entries: [ModuleKey: CatalogEntry] = [:]
-        for e in list.map({ Array(doc.children($0)) }) ?? [] {
+        for e in items.entries {
             let entry = try self.entry(e)
             if let prev = seen[entry.key] {
                 throw error(e, "\(entry.key) is listed twice in this file (first on line \(prev))")
@@ -179,9 +238,7 @@ struct CatalogReader {
             seen[entry.key] = entry.line
             entries[entry.key] = entry
         }
-        for (k, e) in entries { cat.entries[k] = e }
-        cat.sources = [source]
-        return cat
+        for (k, e) in entries { facts.entries[k] = e }
     }
 
     func entry(_ e: Int) throws(CatalogError) -> CatalogEntry {
@@ -268,7 +325,7 @@ struct CatalogReader {
         let opNode = doc.member(n, op)!
         if op == "include" {
             let name = try string(opNode, "\"include\"")
-            guard let set = ruleSets[name] else { throw error(opNode, "no rule set named \"\(name)\" (define it under \"ruleSets\" first)") }
+            guard let set = ruleSets[name] ?? moreRuleSets?(name) else { throw error(opNode, "no rule set named \"\(name)\" (define it under \"ruleSets\" first)") }
             return set
         }
         func allow(_ keys: [String]) throws(CatalogError) {

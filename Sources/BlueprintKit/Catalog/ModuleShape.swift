@@ -48,7 +48,7 @@ extension Catalog {
     /// The fields of a module that its version's shape does not have, and the fields every
     /// real module of that version has that it lacks. Empty when the shape is unknown.
     public func shapeIssues(moduleNode n: Int, in doc: JSONDocument, key: ModuleKey) -> [ShapeIssue] {
-        guard let shape = shapes[key] else { return [] }
+        guard let shape = shape(key) else { return [] }
         var out: [ShapeIssue] = []
         var present = Set<String>()
         for (domain, known) in [("parameters", shape.parameters), ("mapper", shape.mapper)] {
@@ -71,7 +71,7 @@ extension Catalog {
 
     /// Fields every real module of the version carries that this one lacks (information only).
     public func missingFields(moduleNode n: Int, in doc: JSONDocument, key: ModuleKey) -> [String] {
-        guard let shape = shapes[key] else { return [] }
+        guard let shape = shape(key) else { return [] }
         return shape.always.sorted().filter { f in
             let parts = f.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2, let obj = doc.member(n, parts[0]) else { return true }
@@ -82,8 +82,8 @@ extension Catalog {
     /// Another shape of the same app that has the field (where a left-over most likely came from).
     private func olderShape(having field: String, domain: String, than key: ModuleKey) -> ModuleKey? {
         let app = AppVersionKey.app(of: key.module)
-        return shapes.values.filter { s in
-            s.key != key && AppVersionKey.app(of: s.key.module) == app && (domain == "mapper" ? s.mapper : s.parameters).contains(field)
+        return shapes(app: String(app)).filter { s in
+            s.key != key && (domain == "mapper" ? s.mapper : s.parameters).contains(field)
         }.map(\.key).sorted().first
     }
 }

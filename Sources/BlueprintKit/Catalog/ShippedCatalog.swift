@@ -23,4 +23,8 @@ enum ShippedCatalog {
         ("pipedrive", PackageResources.pipedrive_json),
         ("ai-models", PackageResources.ai_models_json),
     ]
+
+    /// Files that describe one app only, so that looking up another app need not parse them
+    /// (`CatalogTests` checks every fact in them is about that app).
+    static let singleApp: [String: String] = ["http": "http", "pipedrive": "pipedrive"]
 }

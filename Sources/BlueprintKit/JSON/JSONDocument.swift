@@ -60,7 +60,7 @@ public struct JSONDocument: Sendable {
     /// The decoded key of an object member node.
     public func key(_ i: Int) -> String? {
         guard let r = nodes[i].keyRange else { return nil }
-        return JSONStringDecoder.decode(bytes[r])
+        return JSONStringDecoder.decode(bytes, r)
     }
 
     /// True when the member's key equals `k` (no allocation for plain keys).
@@ -189,7 +189,7 @@ public struct JSONDocument: Sendable {
 
     public func string(_ i: Int) -> String? {
         guard nodes[i].kind == .string else { return nil }
-        return JSONStringDecoder.decode(bytes[nodes[i].start..<nodes[i].end])
+        return JSONStringDecoder.decode(bytes, nodes[i].start..<nodes[i].end)
     }
 
     public func int(_ i: Int) -> Int? {

@@ -1,5 +1,10 @@
 // Lines and columns of byte offsets: for `FILE:LINE:COL` messages and the excerpt
 // under them (JSON syntax errors, catalog rules, team lists).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Line and column lookup for error messages.
 public enum TextPosition {
@@ -29,6 +34,21 @@ public enum TextPosition {
         public init<C: RandomAccessCollection<UInt8>>(_ bytes: C) where C.Index == Int {
             var starts = [0]
             for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+            self.starts = starts
+        }
+        /// The same, over contiguous bytes with `memchr` (catalog files are read at every start).
+        public init(_ bytes: JSONBytes) {
+            var starts = [0]
+            bytes.withUnsafeBufferPointer { b in
+                guard let base = b.baseAddress else { return }
+                var p = base
+                let end = base + b.count
+                while p < end, let hit = memchr(p, 0x0A, end - p) {
+                    let nl = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                    starts.append(nl - base + 1)
+                    p = nl + 1
+                }
+            }
             self.starts = starts
         }
         /// The 1-based line of `offset`, as `locate` gives it.

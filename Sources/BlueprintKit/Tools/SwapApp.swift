@@ -81,7 +81,7 @@ public enum SwapApp {
             }
             let to = ModuleKey(toApp + ":" + m.name, toVersion ?? m.version)
             var review = ["parameters and mapper are kept as they are: check them against \(to)"]
-            if catalog.entries[to] == nil { review.append("\(to) is not in the catalog: make sure the module exists") }
+            if catalog.entry(to) == nil { review.append("\(to) is not in the catalog: make sure the module exists") }
             if !m.connections.isEmpty && toApp != app { review.append("check that the connection fits \(toApp)") }
             items.append(SwapAppItem(moduleIndex: m.index, moduleId: m.id, from: key, to: to, how: .byName, review: review))
         }

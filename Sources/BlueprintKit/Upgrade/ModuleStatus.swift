@@ -71,7 +71,7 @@ extension Catalog {
     public func status(of m: Module, in doc: JSONDocument) -> ModuleStatus {
         var s = baseStatus(module: m.moduleName, version: m.version)
         if let rule = valueRule(for: m, in: doc) { applyValue(rule, m, &s) }
-        if !shapes.isEmpty, s.state == .current {
+        if s.state == .current {
             let issues = shapeIssues(moduleNode: m.node, in: doc, key: s.key)
             if !issues.isEmpty {
                 s.state = .needsReview
@@ -90,22 +90,22 @@ extension Catalog {
     /// The readable name of a module: catalog title, else `App › Module name` from the app entry, else `app › Name`.
     public func displayName(module: String) -> String {
         let app = String(AppVersionKey.app(of: module))
-        guard let info = apps[app], info.title != nil || !info.moduleTitles.isEmpty else { return CatalogEntry.defaultTitle(module) }
+        guard let info = appInfo(app), info.title != nil || !info.moduleTitles.isEmpty else { return CatalogEntry.defaultTitle(module) }
         let name = String(AppVersionKey.name(of: module))
         return "\(info.title ?? app) › \(info.moduleTitles[name] ?? name)"
     }
 
-    func displayName(_ key: ModuleKey) -> String { entries[key]?.title ?? displayName(module: key.module) }
+    func displayName(_ key: ModuleKey) -> String { entry(key)?.title ?? displayName(module: key.module) }
 
     private func baseStatus(module: String, version: Int?) -> ModuleStatus {
         let key = ModuleKey(module, version)
         let app = String(AppVersionKey.app(of: module))
-        let info = module.isEmpty ? nil : apps[app]
+        let info = module.isEmpty ? nil : appInfo(app)
         let av = module.isEmpty ? nil : appVersion(app, version)
         var s = ModuleStatus(state: .unknown, basis: .unknown, key: key, title: displayName(key), catalogStatus: nil,
                              target: nil, targetTitle: nil, targetAppVersion: nil, deprecatedSince: nil, stopsWorking: nil,
                              unsupportedAfter: nil, value: nil, notes: [], provenance: [])
-        if let e = module.isEmpty ? nil : entries[key] {
+        if let e = module.isEmpty ? nil : entry(key) {
             s.basis = e.basis == .observed ? .observed : .documented
             s.catalogStatus = e.status
             let r = e.replacement
@@ -137,7 +137,7 @@ extension Catalog {
             }
             s.provenance = av.basis == .observed ? ["\(av.key) seen in \(av.seenIn ?? 0) public exports; no source marks it deprecated"] : av.provenance
         } else if !module.isEmpty {
-            let known = appVersions.values.filter { $0.app == app }.sorted { $0.key < $1.key }
+            let known = appVersions(of: app)
             if !known.isEmpty {
                 let list = known.map { "v\($0.version.map(String.init) ?? "-") \($0.status.rawValue)\($0.basis == .observed ? " (observed)" : "")" }
                 s.notes.append("\(version.map { "v\($0)" } ?? "this version") of \(app) is in no catalog; known versions: \(list.joined(separator: ", "))")
@@ -149,7 +149,7 @@ extension Catalog {
 
     /// The first value rule whose retired value the module holds.
     func valueRule(for m: Module, in doc: JSONDocument) -> ValueRule? {
-        guard !valueRules.isEmpty, let rules = valueRules[String(AppVersionKey.app(of: m.moduleName))] else { return nil }
+        let rules = valueRules(app: String(AppVersionKey.app(of: m.moduleName)))
         for r in rules where r.covers(module: m.moduleName, version: m.version) {
             guard let obj = doc.member(m.node, r.field.domain.rawValue), doc.kind(obj) == .object,
                   doc.string(obj, r.field.name) == r.value else { continue }

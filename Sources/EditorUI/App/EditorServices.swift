@@ -40,7 +40,7 @@ public struct EditorServices: Sendable {
         let value = s.value.map { v in "\(v.field) = \"\(v.value)\"" + (v.replacement.map { " → \"\($0)\"" } ?? "") }
         return ModuleBadge(state: state, version: m.version, targetModule: s.target?.module,
                            targetVersion: s.target?.version ?? s.targetAppVersion,
-                           title: s.state == .unknown && catalog.apps[String(AppVersionKey.app(of: m.moduleName))] == nil ? nil : s.title,
+                           title: s.state == .unknown && catalog.appInfo(String(AppVersionKey.app(of: m.moduleName))) == nil ? nil : s.title,
                            notes: s.notes, basis: s.basis, deadline: s.deadline, urgent: s.isUrgent(today: today),
                            provenance: s.provenance, valueChange: value)
     }
@@ -62,7 +62,7 @@ public struct EditorServices: Sendable {
     /// How the module an upgrade plan writes differs from the shape of its new version
     /// (empty: a whole upgrade, or no shape known).
     public func shapeVerdict(_ plan: UpgradePlan) -> [ShapeIssue] {
-        guard !catalog.shapes.isEmpty, let doc = try? JSONDocument(bytes: Array(plan.newModuleText.utf8)) else { return [] }
+        guard catalog.hasShapes, let doc = try? JSONDocument(bytes: Array(plan.newModuleText.utf8)) else { return [] }
         return catalog.shapeIssues(moduleNode: doc.root, in: doc, key: plan.to)
     }
 
