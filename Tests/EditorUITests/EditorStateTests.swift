@@ -148,3 +148,12 @@ import BlueprintKit
         #expect(e.keyContext == .tree)
     }
 }
+
+@Suite struct SearchFoldTests {
+    /// The search keys fold case as `lowercased()` does, also for names that are not ASCII.
+    @Test func foldsLikeLowercased() {
+        for s in ["HTTP › Make a Request", "Gmail › Send an EMAIL", "Ärger › ÜBER", "plain", "İstanbul", "", "A\u{1}B›C"] {
+            #expect(Editor.searchFold(s) == s.lowercased(), "\(s)")
+        }
+    }
+}

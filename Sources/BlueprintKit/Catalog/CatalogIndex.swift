@@ -158,9 +158,8 @@ public struct Catalog: Sendable {
 
     /// The catalog compiled into the binary, read per app as modules are looked up. The tests
     /// read it whole; if it ever failed to parse, `shippedError` says why (no crash).
-    public static var shipped: Catalog {
-        Catalog(base: ShippedStore.shared, own: CatalogFacts(), sources: ShippedStore.shared.sourceNames)
-    }
+    /// One value, so that every user of it shares what has been read (its memo).
+    public static let shipped = Catalog(base: ShippedStore.shared, own: CatalogFacts(), sources: ShippedStore.shared.sourceNames)
     public static var shippedError: CatalogError? { ShippedStore.shared.error }
 
     /// The shipped catalog read whole, file by file, through `add` as users' files are

@@ -100,12 +100,14 @@ extension Catalog {
     private func baseStatus(module: String, version: Int?) -> ModuleStatus {
         let key = ModuleKey(module, version)
         let app = String(AppVersionKey.app(of: module))
-        let info = module.isEmpty ? nil : appInfo(app)
-        let av = module.isEmpty ? nil : appVersion(app, version)
-        var s = ModuleStatus(state: .unknown, basis: .unknown, key: key, title: displayName(key), catalogStatus: nil,
+        let f = module.isEmpty ? CatalogFacts() : facts(app: app)   // one lookup for the module's own app
+        let info = f.apps[app]
+        let av = f.appVersions[AppVersionKey(app, version)]
+        let e = f.entries[key]
+        var s = ModuleStatus(state: .unknown, basis: .unknown, key: key, title: e?.title ?? displayName(module: module), catalogStatus: nil,
                              target: nil, targetTitle: nil, targetAppVersion: nil, deprecatedSince: nil, stopsWorking: nil,
                              unsupportedAfter: nil, value: nil, notes: [], provenance: [])
-        if let e = module.isEmpty ? nil : entry(key) {
+        if let e {
             s.basis = e.basis == .observed ? .observed : .documented
             s.catalogStatus = e.status
             let r = e.replacement

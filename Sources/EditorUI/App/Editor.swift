@@ -259,11 +259,25 @@ public final class Editor {
         }
         treeOrder = TreeModel.rows(bp, collapsed: [], glyphs: glyphs).compactMap(\.moduleIndex)
         searchKeys = bp.modules.map { m in
-            [m.label ?? "", m.moduleName, badges[m.index].title ?? ""].joined(separator: "\u{1}").lowercased()
+            Editor.searchFold([m.label ?? "", m.moduleName, badges[m.index].title ?? ""].joined(separator: "\u{1}"))
         }
         searchCache = nil
         tools.valueMatches = nil
         rebuildRows()
+    }
+
+    /// `lowercased()`, without its per-character Unicode tables for the common case: ASCII and
+    /// the `›` of readable module names (every title has one, which sent whole keys down the slow path).
+    static func searchFold(_ s: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count)
+        var it = s.utf8.makeIterator()
+        while let b = it.next() {
+            if b < 0x80 { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b); continue }
+            guard b == 0xE2, it.next() == 0x80, it.next() == 0xBA else { return s.lowercased() }
+            out += [0xE2, 0x80, 0xBA]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func rebuildRows() {
