@@ -58,4 +58,34 @@ import BlueprintKit
         #expect(e.session.document.bytes.array == Array(Self.text.utf8))
         #expect(e.badges[mi].state == BadgeState.needsReview)
     }
+
+    /// One v3 request with an XML body: no v4 form is known, so the body stays and is flagged.
+    static let xml = #"{"name": "xml", "flow": [{"id": 1, "module": "http:ActionSendData", "version": 3, "parameters": {"handleErrors": true},"#
+        + #""mapper": {"url": "https://a.example", "method": "post", "bodyType": "raw", "contentType": "application/xml", "data": "<a/>","#
+        + #""headers": [], "qs": [], "parseResponse": true, "timeout": "", "shareCookies": false, "followRedirect": true, "gzip": true}}],"#
+        + #""metadata": {"version": 1}}"#
+
+    @Test func theReviewShowsTheVerdictAndTheSummaryListsTheModule() throws {
+        let e = try Editor(bytes: Array(Self.xml.utf8), path: nil)
+        try press(e, "R")
+        let page = EditorView.render(e, width: 120, height: 40).plainText()
+        #expect(page.contains("leaves 2 fields for review: mapper.bodyType, mapper.data"), "\(page)")
+        let body = try #require(ReviewContent.page(e, width: 118)).body.map { $0.segments.map(\.0).joined() }
+        let at = try #require(body.firstIndex { $0.contains("Left for review in http:MakeRequest v4 (2)") })
+        #expect(body[at + 1].contains("mapper.bodyType: not a field of http:MakeRequest v4"))
+        try press(e, "y")
+        let summary = EditorView.render(e, width: 120, height: 40).plainText()
+        #expect(summary.contains("left for review       1"), "\(summary)")
+        #expect(summary.contains("#1 ") && summary.contains("leaves 2 fields: mapper.bodyType, mapper.data"))
+    }
+
+    @Test func upgradeAllSaysWhichModulesNeedReview() throws {
+        let e = try Editor(bytes: Array(Self.xml.utf8), path: nil)
+        try press(e, "U")
+        #expect(e.confirm == .upgradeAll(automatic: 1, manual: 0, partial: 1))
+        #expect(e.confirm?.text.contains("0 whole, 1 leaves fields for review") == true)
+        try press(e, "y")
+        #expect(e.message?.contains("1 need review (o shows them): #1") == true, "\(e.message ?? "")")
+        #expect(EditorView.render(e, width: 120, height: 40).plainText().contains("1 needs review (#1)"))
+    }
 }

@@ -25,7 +25,7 @@ enum ReviewSummaryView {
             let m = e.blueprint.modules[mi]
             return (it, e.services.catalog.status(of: m, in: e.blueprint.document).shapeIssues)
         }
-        count("leaving fields for review", leftOver.count, .warning)
+        if !leftOver.isEmpty { count("left for review", leftOver.count, .warning) }
         if !s.notReviewed.isEmpty { count("not reviewed", s.notReviewed.count, .badgeUpgradable) }
         if !s.changedElsewhere.isEmpty { count("changed outside review", s.changedElsewhere.count, .dim) }
 
