@@ -245,11 +245,11 @@ import BlueprintKit
         let e = try fixture()
         _ = Snapshot.render(e, keys: try Key.parseSequence("R"), width: 80, height: 24)
         let top = EditorView.render(e, width: 80, height: 24).plainText()
-        #expect(top.contains("▼ 39 more (j, PgDn)"))
+        #expect(top.contains("▼ 40 more (j, PgDn)"))
         #expect(!top.contains("v4 interface 7/7"))
         let bottom = Snapshot.render(e, keys: try Key.parseSequence("G"), width: 80, height: 24).plainText()
         #expect(bottom.contains("v4 interface 7/7"))
-        #expect(bottom.contains("▲ 39 above"))
+        #expect(bottom.contains("▲ 40 above"))
         let back = Snapshot.render(e, keys: try Key.parseSequence("g<PageDown>"), width: 80, height: 24).plainText()
         #expect(back != top && back != bottom)
     }

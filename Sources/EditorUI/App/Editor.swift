@@ -284,7 +284,7 @@ public final class Editor {
         let selected = selectedModule?.index
         if attentionOnly || tools.appFilter != nil {
             let app = tools.appFilter
-            // attention: most urgent first (past and near deadlines, then manual, upgradable, unknown); tree order within
+            // attention: most urgent first (needs review, past and near deadlines, then manual, upgradable, unknown); tree order within
             let order = Dictionary(uniqueKeysWithValues: treeOrder.enumerated().map { ($1, $0) })
             var picked = blueprint.modules.filter {
                 (!attentionOnly || badges[$0.index].state.needsAttention || hasWarnings($0.index)) && (app?.matches($0) ?? true)

@@ -40,8 +40,10 @@ public struct ModuleBadge: Sendable, Equatable {
         self.deadline = deadline; self.urgent = urgent; self.provenance = provenance; self.valueChange = valueChange
     }
 
-    /// Sort key for "most urgent first": modules with a deadline (earliest first), then by state.
+    /// Sort key for "most urgent first": modules that need review (an upgrade left fields in place:
+    /// the scenario may already be broken), then modules with a deadline (earliest first), then by state.
     var urgencyRank: [Int] {
+        if state == .needsReview { return [-1, 0, 0] }
         let state: Int
         switch self.state {
         case .manual: state = 0

@@ -55,7 +55,9 @@ extension Editor {
         case .editFieldExternal: editFieldExternally()
         case .toggleField: toggleSelectedField()
         case .addItem: arrayEdit { (f, s) throws(FieldError) in try FieldEditor.addItem(f, in: &s) }
-        case .deleteItem: arrayEdit { (f, s) throws(FieldError) in try FieldEditor.deleteItem(f, in: &s) }
+        case .deleteItem:
+            if let f = selectedField, removeLeftOverField(f) { break }     // a field left for review (Review/Editor+LeftOvers.swift)
+            arrayEdit { (f, s) throws(FieldError) in try FieldEditor.deleteItem(f, in: &s) }
         case .moveItemDown: arrayEdit { (f, s) throws(FieldError) in try FieldEditor.moveItem(f, by: 1, in: &s) }
         case .moveItemUp: arrayEdit { (f, s) throws(FieldError) in try FieldEditor.moveItem(f, by: -1, in: &s) }
         case .scenarioSettings:

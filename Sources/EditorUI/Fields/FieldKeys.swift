@@ -15,7 +15,7 @@ extension Action {
         case .editFieldExternal: return "edit the field in $EDITOR"
         case .toggleField: return "flip a true/false field, or a route's disabled flag"
         case .addItem: return "add an item to the array (after the current one)"
-        case .deleteItem: return "delete the array item"
+        case .deleteItem: return "delete the array item, or remove a field left for review (one its version does not have)"
         case .moveItemDown: return "move the array item down"
         case .moveItemUp: return "move the array item up"
         case .scenarioSettings: return "scenario name and settings (again: back to the module)"

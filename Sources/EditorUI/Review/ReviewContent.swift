@@ -38,6 +38,8 @@ enum ReviewContent {
         prov.insert("basis: \(status.basisText)", at: 0)
         let plan = it.kind == .upgrade ? e.reviewPlan() : nil
         if case .success(let p)? = plan { w.add(glance(p, separator: g.isUnicode ? " · " : ", ")) }
+        let shape = it.kind == .upgrade ? verdict(e, m, it, plan) : nil
+        if let shape { w.add(shape.line, maxLines: 1) }
         if it.kind == .manual, let id = m.id {
             let n = e.blueprint.references(to: id).count
             w.add([("replace by hand; \(n) mapping\(n == 1 ? "" : "s") of its outputs to redo", .badgeManual)])
@@ -53,6 +55,13 @@ enum ReviewContent {
             case .failure(let err)?: w.add([("cannot plan this upgrade: \(err)", .error)], indent: 2)
             case nil: break
             }
+        }
+        if let shape, !shape.issues.isEmpty {
+            w.heading("Left for review in \(shape.target) (\(shape.issues.count))", slot: .warning)
+            for i in shape.issues {
+                w.add([("  \(g.warning) " + i.field, .warning), (": " + i.reason, .dim)], indent: 6)
+            }
+            w.add([("  after applying, fix or remove these fields (x on the field in the detail pane removes it); the module shows \(g.warning) until they are gone", .dim)], indent: 4)
         }
         if !prov.isEmpty {
             w.heading("Catalog")
@@ -79,6 +88,36 @@ enum ReviewContent {
         case .keep?, nil: add("connection kept", .normal)
         }
         return parts
+    }
+
+    /// The shape verdict for the upgraded module: what `check` will say once it is applied.
+    struct Verdict {
+        var target: ModuleKey
+        var issues: [ShapeIssue]
+        var line: [(String, StyleSlot)]
+    }
+
+    /// "whole" or "leaves 2 fields for review: …", from the module as applied or as the plan
+    /// writes it; nil when the catalog has no shape for the new version (nothing is claimed).
+    static func verdict(_ e: Editor, _ m: Module, _ it: ReviewItem, _ plan: Result<UpgradePlan, UpgradeError>?) -> Verdict? {
+        let c = e.services.catalog
+        let key: ModuleKey
+        let issues: [ShapeIssue]
+        if case .applied(let a)? = it.answer {
+            key = a.to
+            issues = c.shapeIssues(moduleNode: m.node, in: e.blueprint.document, key: ModuleKey(m.moduleName, m.version))
+        } else if case .success(let p)? = plan {
+            key = p.to
+            issues = e.services.shapeVerdict(p)
+        } else { return nil }
+        guard c.shapes[key] != nil else { return nil }
+        if issues.isEmpty {
+            return Verdict(target: key, issues: [], line: [("whole: ", .badgeCurrent), ("matches the fields real \(key) modules have", .dim)])
+        }
+        let n = issues.count
+        return Verdict(target: key, issues: issues,
+                       line: [("leaves \(n) field\(n == 1 ? "" : "s") for review: ", .warning),
+                              (issues.map(\.field).joined(separator: ", "), .warning)])
     }
 
     static func answerText(_ a: ReviewAnswer) -> String {

@@ -1,5 +1,5 @@
 // The end of the upgrade review: how many upgrades were applied, skipped, left
-// as manual replacements, and which applied ones need a connection; closing it
+// as manual replacements, which applied ones need a connection and which left fields for review; closing it
 // puts the cursor on the first module that still needs attention.
 import BlueprintKit
 
@@ -19,6 +19,13 @@ enum ReviewSummaryView {
         count("skipped", s.skipped.count, .badgeUpgradable)
         count("manual", s.manual.count, .badgeManual)
         count("needing connections", s.needingConnections.count, .warning)
+        // applied upgrades that left fields the new version does not have (the shape check)
+        let leftOver: [(ReviewItem, [ShapeIssue])] = s.applied.compactMap { it in
+            guard let mi = e.moduleIndex(at: it.path), e.badges[mi].state == .needsReview else { return nil }
+            let m = e.blueprint.modules[mi]
+            return (it, e.services.catalog.status(of: m, in: e.blueprint.document).shapeIssues)
+        }
+        if !leftOver.isEmpty { count("left for review", leftOver.count, .warning) }
         if !s.notReviewed.isEmpty { count("not reviewed", s.notReviewed.count, .badgeUpgradable) }
         if !s.changedElsewhere.isEmpty { count("changed outside review", s.changedElsewhere.count, .dim) }
 
@@ -32,6 +39,13 @@ enum ReviewSummaryView {
             for it in s.applied {
                 guard case .applied(let a)? = it.answer else { continue }
                 row(it, [("\(a.from) \(g.arrow) \(a.to)", .dim)])
+            }
+        }
+        if !leftOver.isEmpty {
+            w.heading("Left for review (\(leftOver.count)): fix or remove these fields (x in the detail pane)", slot: .warning)
+            for (it, issues) in leftOver {
+                let n = issues.count
+                row(it, [("leaves \(n) field\(n == 1 ? "" : "s"): " + issues.map(\.field).joined(separator: ", "), .warning)])
             }
         }
         if !s.needingConnections.isEmpty {

@@ -16,7 +16,11 @@ enum StatusBarView {
         segs.append(("  \(c[.upgradable] ?? 0) upgradable", .status))
         segs.append(("  \(c[.manual] ?? 0) manual", .status))
         segs.append(("  \(c[.unknown] ?? 0) unknown", .status))
-        if let r = c[.needsReview], r > 0 { segs.append(("  \(r) need\(r == 1 ? "s" : "") review", .warning)) }
+        if let r = c[.needsReview], r > 0 {
+            // which ones, as far as they fit (o lists them all, first)
+            let ids = e.blueprint.modules.lazy.filter { e.badges[$0.index].state == .needsReview }.prefix(3).map(\.idText)
+            segs.append(("  \(r) need\(r == 1 ? "s" : "") review (\(ids.joined(separator: " "))\(r > 3 ? " " + e.glyphs.ellipsis : ""))", .warning))
+        }
         if e.urgentCount > 0 {
             let n = e.urgentCount
             segs.append(("  \(n) stop\(n == 1 ? "s" : "") working within \(Deadline.soonDays) days", .warning))
