@@ -157,6 +157,20 @@ struct LearnDeriver {
                 rule(name, body)
                 continue
             }
+            // gone, but the new module still describes the field: the new version leaves this value out
+            if LearnDeriver.descriptor(nv, f.d, f.k) != nil && LearnDeriver.descriptor(ov, f.d, f.k) != nil {
+                rule(name, [("keep", .string(name)), ("omit", .array([f.v]))])
+                continue
+            }
+            // gone, and the new module describes a field it has no value for: renamed, this value left out
+            if let od = LearnDeriver.descriptor(ov, f.d, f.k), let c = omittedTarget(od, f.d, ov, nv, used) {
+                used.insert("\(f.d.rawValue).\(c)")
+                var body: [(String, JSONValue)] = [("rename", .string(name)), ("to", .string("\(f.d.rawValue).\(c)")), ("omit", .array([f.v]))]
+                if let nd = LearnDeriver.descriptor(nv, f.d, c), LearnDeriver.renamed(od, c) != nd { body.append(("descriptor", nd)) }
+                rules.append(LearnedRule(subject: name, body: body, review: nil,
+                                         note: "matched by the new module's descriptor of \(c) (the example left the value out); low", evidence: [evidence]))
+                continue
+            }
             rule(name, [("drop", .string(name)), ("expect", .array([f.v]))])
         }
         // a drop of a field a rename writes to must run first
@@ -180,6 +194,22 @@ struct LearnDeriver {
                 ev.metadataRemove.append("restore.\(obj).\(f.k)")
             }
         }
+    }
+
+    /// A field the new module describes but has no value for, not in the old module: by a similar
+    /// name, else the only one of the old descriptor's type, else one of that type whose label starts alike.
+    private func omittedTarget(_ od: JSONValue, _ d: FieldPath.Domain, _ ov: JSONValue, _ nv: JSONValue, _ used: Set<String>) -> String? {
+        let have = Set(LearnDeriver.members(nv[d.rawValue]).map(\.0)).union(LearnDeriver.members(ov[d.rawValue]).map(\.0))
+        let descs = (nv["metadata"]?[d == .parameters ? "parameters" : "expect"]?.arrayValue ?? []).filter { x in
+            x["name"]?.stringValue.map { !have.contains($0) && !used.contains("\(d.rawValue).\($0)") } ?? false
+        }
+        let oldName = od["name"]?.stringValue ?? ""
+        if let s = descs.first(where: { LearnDeriver.similar($0["name"]!.stringValue!, oldName) }) { return s["name"]?.stringValue }
+        let sameType = descs.filter { $0["type"] == od["type"] }
+        if sameType.count == 1 { return sameType[0]["name"]?.stringValue }
+        let word = { (v: JSONValue) in v["label"]?.stringValue?.split(separator: " ").first.map { $0.lowercased() } }
+        let alike = sameType.filter { word($0) != nil && word($0) == word(od) }
+        return alike.count == 1 ? alike[0]["name"]?.stringValue : nil
     }
 
     static func renamed(_ descriptor: JSONValue, _ name: String) -> JSONValue {
@@ -248,9 +278,11 @@ struct LearnDeriver {
         for kind in kinds {
             guard let a = o.accounts.first(where: { $0.kind == kind }), let b = n.accounts.first(where: { $0.kind == kind }) else { continue }
             let oldType = descriptorType(before, o, a.parameter), newType = descriptorType(after, n, b.parameter)
-            let action: ConnectionRule.Action
+            var action: ConnectionRule.Action
             if !a.accepted.isEmpty && !b.accepted.isEmpty { action = Set(a.accepted) == Set(b.accepted) ? .keep : .reassign }
             else { action = a.value == b.value ? .keep : .verify }
+            // emptied: the connection must be chosen again
+            if b.value == .null && a.value != nil && a.value != .null { action = .reassign }
             var c = LearnedConnection(parameter: a.parameter, to: b.parameter, kind: kind, accepted: b.accepted, action: action,
                                       descriptorType: newType != oldType ? newType : nil, note: nil, evidence: [evidence])
             if action == .reassign {

@@ -83,7 +83,7 @@ enum LearnMerger {
         var r = rules[0]
         r.evidence = rules.flatMap(\.evidence)
         if Set(rules.map(\.signature)).count == 1 { return r }
-        let head = { (x: LearnedRule) in x.body.filter { $0.0 != "values" && $0.0 != "expect" }.map { "\($0.0)=\($0.1.compactText)" } }
+        let head = { (x: LearnedRule) in x.body.filter { $0.0 != "values" && $0.0 != "expect" && $0.0 != "omit" }.map { "\($0.0)=\($0.1.compactText)" } }
         guard rules.allSatisfy({ $0.op == r.op && head($0) == head(r) && $0.review == r.review }) else { return nil }
         switch r.op {
         case "map":
@@ -94,6 +94,12 @@ enum LearnMerger {
                 }
             }
             r.body = r.body.map { $0.0 == "values" ? ("values", LearnDeriver.valueMap(pairs)) : $0 }
+            return r
+        case "keep":
+            // a value one example's new version left out; another example kept a different one
+            var vals: [JSONValue] = []
+            for x in rules { for v in x.body.first(where: { $0.0 == "omit" })?.1.arrayValue ?? [] where !vals.contains(v) { vals.append(v) } }
+            r.body = [r.body[0], ("omit", .array(vals))]
             return r
         case "drop":
             var vals: [JSONValue] = []
