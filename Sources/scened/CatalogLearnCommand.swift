@@ -4,16 +4,18 @@ import BlueprintKit
 
 /// The part of `scened catalog --help` about `learn`.
 let catalogLearnDetails = """
-  BEFORE and AFTER are exports of one scenario before and after a person replaced
-  or upgraded modules in Fusion or Make. Modules are paired by id, else by place
-  (same container and neighbours, or the same position), else by --pair OLD=NEW
-  (module ids; applied to every example that has both). Each pair whose module or
-  version changed becomes a catalog entry in the rule language; several examples
-  merge. The learned entry is applied to BEFORE and compared with AFTER's module
-  ("reproduces the example: yes", or the differences).
-  -o FILE    write the catalog file there (atomically); default: standard output
-  exit: 0 every pair reproduces, 1 some do not (the file is still written),
-  64 usage, 65 malformed input or nothing to learn, 66 cannot open, 73 cannot write
+              BEFORE and AFTER: one scenario exported before and after a
+              person replaced or upgraded modules in Fusion or Make. Modules
+              pair by id, else by place (same container and neighbours, or
+              the same position), else by --pair OLD=NEW (module ids, for
+              every example that has both). Each pair whose module or version
+              changed becomes an entry in the rule language; several examples
+              merge. The entry is applied to BEFORE and compared with AFTER
+              ("reproduces the example: yes", or the differences).
+              -o FILE         write the catalog file (atomically); default stdout
+              --catalog FILE  catalogs the learned file joins
+              exit: 0 every pair reproduces, 1 some do not (the file is still
+              written), 65 malformed input or nothing to learn, 66 cannot open
 """
 
 func runCatalogLearn(_ argv: [String]) -> Int32 {

@@ -106,10 +106,10 @@ public struct CatalogLearner: Sendable {
         }
         var verifications: [LearnVerification] = []
         for (k, ex) in examples.enumerated() {
-            let keys = Set(merged.map(\.oldKey))
+            // the pairs learned from (a pair whose replacement lost to the other examples' is not)
             let pairs = pairings[k].pairs.filter { p in
                 let o = ex.before.modules[p.old], n = ex.after.modules[p.new]
-                return keys.contains(o.key) && evidence.contains { $0.example == k + 1 && $0.oldIndex == p.old && $0.newKey == n.key }
+                return merged.contains { $0.oldKey == o.key && $0.newKey == n.key } && evidence.contains { $0.example == k + 1 && $0.oldIndex == p.old }
             }
             verifications += LearnVerifier.verify(example: k + 1, before: ex.before, after: ex.after, pairing: pairings[k], pairs: pairs,
                                                   entries: merged, catalog: joined)

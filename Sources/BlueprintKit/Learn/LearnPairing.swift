@@ -47,7 +47,7 @@ public struct LearnPairing: Sendable {
         }
         // a container matches when its owner is the counterpart of the other's owner
         func sameSlot(_ o: Module, _ n: Module) -> Bool {
-            guard LearnPairing.slot(o.container) == LearnPairing.slot(n.container) else { return false }
+            guard o.container.slotKey == n.container.slotKey else { return false }
             switch (o.parentIndex, n.parentIndex) {
             case (nil, nil): return true
             case let (po?, pn?): return oldToNew[po] == pn
@@ -90,23 +90,11 @@ public struct LearnPairing: Sendable {
         self.problems = problems
     }
 
-    /// The container's kind and its route/branch/tool/fragment number (its owner is compared apart).
-    static func slot(_ c: Container) -> String {
-        switch c {
-        case .main: return "main"
-        case .route(_, let i, _): return "route \(i)"
-        case .onError: return "onerror"
-        case .branch(_, let i, _): return "branch \(i)"
-        case .tool(_, let i, _): return "tool \(i)"
-        case .orphan(let f): return "orphan \(f)"
-        }
-    }
-
     /// For each module: the previous and next module of its flow, and its position there.
     static func siblings(_ bp: Blueprint) -> [(Int?, Int?, Int)] {
         var groups: [String: [Int]] = [:]
         for m in bp.modules {
-            let key = "\(m.parentIndex.map(String.init) ?? "-") \(slot(m.container))"
+            let key = "\(m.parentIndex.map(String.init) ?? "-") \(m.container.slotKey)"
             groups[key, default: []].append(m.index)
         }
         var out = [(Int?, Int?, Int)](repeating: (nil, nil, 0), count: bp.modules.count)
@@ -116,5 +104,20 @@ public struct LearnPairing: Sendable {
             }
         }
         return out
+    }
+}
+
+extension Container {
+    /// The container's kind and its route/branch/tool/fragment number, without its owner:
+    /// `main`, `route0`, `onerror`, `branch1`, `tool0`, `orphan2`.
+    public var slotKey: String {
+        switch self {
+        case .main: return "main"
+        case .route(_, let i, _): return "route\(i)"
+        case .onError: return "onerror"
+        case .branch(_, let i, _): return "branch\(i)"
+        case .tool(_, let i, _): return "tool\(i)"
+        case .orphan(let f): return "orphan\(f)"
+        }
     }
 }
