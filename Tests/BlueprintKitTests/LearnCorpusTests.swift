@@ -100,7 +100,7 @@ private struct LoadedCorpus: Sendable {
         print("catalog learn vs the shipped rules (\(automatic.count) automatic entries):\n  " + lines.joined(separator: "\n  "))
         print("catalog learn: \(tested) entries learned from one corpus module each, \(reproduced) reproduce their example; \(agreed)/\(compared) other modules agree with the shipped rule (\(uncovered) not covered)")
         // every learned entry must give back its own example; on other modules a single example
-        // cannot know the shipped rules' conditions (HTTP adds bodyType only for a request with a body)
+        // cannot know the shipped rules' conditions (HTTP treats a request without a body apart)
         #expect(tested >= 8)
         #expect(reproduced == tested)
         #expect(compared >= 20 && agreed * 10 >= compared * 6)
