@@ -10,6 +10,7 @@ let catalogCommand = Command(
     scened catalog --validate FILE
     scened catalog --coverage [--catalog FILE]...
     scened catalog observe DIR|FILE... [-o OUT]
+    scened catalog learn BEFORE AFTER [BEFORE2 AFTER2 ...] [--pair OLD=NEW]... [-o FILE]
 
       Lists what the catalog knows: app versions (the status of every module of an
       app version), module entries (which override their app version) and value
@@ -21,6 +22,9 @@ let catalogCommand = Command(
       --coverage  counts of apps, app versions, module entries and value rules by basis
       observe     write the app versions seen in a folder of exports as a catalog
                   file of observations (how Catalog/Data/observed.json is made)
+      learn       turn a scenario upgraded by hand (exports before and after) into
+                  a user catalog file:
+    \(catalogLearnDetails)
     """,
     run: runCatalog)
 
@@ -41,6 +45,7 @@ func loadCatalog(_ files: [String], command: String) -> Result<Catalog, ExitFail
 func runCatalog(_ argv: [String]) -> Int32 {
     if argv.first == "observe" { return runCatalogObserve(Array(argv.dropFirst())) }
     if argv.first == "shapes" { return runCatalogShapes(Array(argv.dropFirst())) }
+    if argv.first == "learn" { return runCatalogLearn(Array(argv.dropFirst())) }
     var args = Args(argv, command: "catalog")
     let json = args.flag("--json")
     let coverage = args.flag("--coverage")

@@ -21,6 +21,7 @@ public enum Action: String, CaseIterable, Sendable {
     case toggleAttention = "toggle-attention", toggleDetail = "toggle-detail"
     // modules
     case upgrade, upgradeAll = "upgrade-all", undo, redo
+    case learnUpgrade = "learn-upgrade"
     // upgrade review
     case review, reviewApply = "review-apply", reviewSkip = "review-skip", reviewApplyAll = "review-apply-all"
     case reviewMark = "review-mark", reviewJump = "review-jump", reviewPause = "review-pause"
@@ -73,6 +74,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .toggleDetail: return "hide or show the detail pane (the tree gets the whole width; a cursor move then sends a third of the bytes)"
         case .upgrade: return "upgrade the selected module (one undoable step)"
         case .upgradeAll: return "upgrade every upgradable module (asks first)"
+        case .learnUpgrade: return "learn an upgrade for this current or unknown module from an export of the scenario after a manual upgrade; y saves it to catalog.d and applies it"
         case .undo: return "undo the last change"
         case .redo: return "redo"
         case .review: return "review upgrades one module at a time (resumes a paused review)"
@@ -101,7 +103,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .moveDown, .moveUp, .pageDown, .pageUp, .moveTop, .moveBottom, .toggleExpand, .switchPane,
              .search, .searchNext, .searchPrev, .gotoModule, .toggleAttention, .toggleDetail:
             return .navigation
-        case .upgrade, .upgradeAll, .undo, .redo: return .modules
+        case .upgrade, .upgradeAll, .undo, .redo, .learnUpgrade: return .modules
         case .review, .reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewJump, .reviewPause, .reviewEnd, .reviewUndo, .reviewConnection:
             return .review
         case .showDiff, .save, .saveAs, .quit: return .file

@@ -83,6 +83,7 @@ extension Editor {
             setMessage(attentionOnly ? "showing \(rows.count) module\(rows.count == 1 ? "" : "s") that need attention (o shows all)" : "showing all modules")
         case .upgrade: upgradeSelected()
         case .upgradeAll: askUpgradeAll()
+        case .learnUpgrade: startLearn()
         case .undo: undo()
         case .redo: redo()
         case .showDiff: showDiff()

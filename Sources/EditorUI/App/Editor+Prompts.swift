@@ -42,6 +42,8 @@ extension Editor {
             else { search(p.text, from: cursor, forward: true, includeCurrent: true) }
         case .swapOld, .swapNew, .swapAppTarget:
             submitToolPrompt(p)
+        case .learnAfter(let index):
+            learn(moduleIndex: index, afterPath: p.text.trimmingCharacters(in: " "))
         case .gotoModule:
             let t = p.text.trimmingCharacters(in: " #")
             guard let id = Int(t) else { setMessage("'\(p.text)' is not a module id", error: true); return }
@@ -87,6 +89,9 @@ extension Editor {
         case .swapApp:
             if ch == "y" { confirm = nil; applyPendingSwapApp() }
             else if ch == "n" || key == .escape || ch == "q" { confirm = nil; tools.pendingSwapApp = nil; setMessage("nothing swapped") }
+        case .learnSave(_, let path, let text):
+            if ch == "y" { confirm = nil; saveLearned(text, to: path) }
+            else if ch == "n" || key == .escape || ch == "q" { confirm = nil; setMessage("nothing learned") }
         }
     }
 

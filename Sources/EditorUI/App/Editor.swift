@@ -14,6 +14,8 @@ public struct Prompt: Sendable, Equatable {
         case swapNew(old: String)
         /// Swap app: the app version to move to.
         case swapAppTarget(from: AppFilter)
+        /// Learn (`L`): the path of the export made after the manual upgrade of module `index`.
+        case learnAfter(index: Int)
     }
     public var kind: Kind
     public var text: String = ""
@@ -28,6 +30,7 @@ public struct Prompt: Sendable, Equatable {
         case .swapOld: return "swap expression: "
         case .swapNew(let old): return "replace \(old) with: "
         case .swapAppTarget(let from): return "move \(from.text) to (APP or APP@VERSION): "
+        case .learnAfter: return "export after the upgrade (path): "
         }
     }
 }
@@ -45,6 +48,8 @@ public enum Confirm: Sendable, Equatable {
     case overwriteOther(name: String)
     /// Swap app, with the list of what changes and what is left for review (Tools/).
     case swapApp(listing: String)
+    /// Learn (`L`): the learned entry's verification, and the catalog file to save on `y`.
+    case learnSave(summary: String, path: String, text: String)
 
     public var text: String {
         switch self {
@@ -63,6 +68,8 @@ public enum Confirm: Sendable, Equatable {
             return "\(name) already exists: overwrite it? (y/n)"
         case .swapApp(let listing):
             return listing + " Apply as one undoable step? (y/n)"
+        case .learnSave(let summary, let path, _):
+            return summary + " Save it to \(path) and apply it? (y/n)"
         }
     }
 }
@@ -88,7 +95,7 @@ public final class Editor {
     /// The bytes as opened or last saved: what "pending changes" compares with when
     /// there is no file on disk (the demo, standard input).
     public internal(set) var baseline: [UInt8]
-    public let services: EditorServices
+    public internal(set) var services: EditorServices
     public var keyTable: KeyTable
     public let glyphs: Glyphs
     /// Today's date for deadlines (from the services).

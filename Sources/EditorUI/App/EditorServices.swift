@@ -8,11 +8,15 @@ public struct EditorServices: Sendable {
     public var team: TeamConnections?
     /// Today's date (`YYYY-MM-DD`) for deadlines: `SCENED_TODAY` or the system date; tests set it.
     public var today: String
+    /// Where `L` saves learned catalog files: `$XDG_CONFIG_HOME/scened/catalog.d`; tests set it.
+    public var userCatalogDirectory: String?
 
-    public init(catalog: Catalog = .shipped, team: TeamConnections? = nil, today: String = Deadline.today()) {
+    public init(catalog: Catalog = .shipped, team: TeamConnections? = nil, today: String = Deadline.today(),
+                userCatalogDirectory: String? = Catalog.userCatalogDirectory(environment: Catalog.processEnvironment())) {
         self.catalog = catalog
         self.team = team
         self.today = today
+        self.userCatalogDirectory = userCatalogDirectory
     }
 
     /// Services backed by the shipped catalog.

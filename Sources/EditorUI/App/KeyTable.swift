@@ -101,6 +101,7 @@ public struct KeyTable: Sendable {
         KeyBinding(.tree, .char("D"), .toggleDetail),
         KeyBinding(.tree, .char("u"), .upgrade),
         KeyBinding(.tree, .char("U"), .upgradeAll),
+        KeyBinding(.tree, .char("L"), .learnUpgrade),
         KeyBinding(.tree, .char("R"), .review),
         KeyBinding(.tree, .char("z"), .undo), KeyBinding(.tree, .ctrl("z"), .undo),
         KeyBinding(.tree, .ctrl("r"), .redo),

@@ -28,16 +28,7 @@ struct ContainerGroup {
 }
 
 enum TreeModel {
-    static func containerKey(_ c: Container) -> String {
-        switch c {
-        case .main: return "main"
-        case .route(_, let i, _): return "route\(i)"
-        case .onError: return "onerror"
-        case .branch(_, let i, _): return "branch\(i)"
-        case .tool(_, let i, _): return "tool\(i)"
-        case .orphan(let f): return "orphan\(f)"
-        }
-    }
+    static func containerKey(_ c: Container) -> String { c.slotKey }
 
     static func containerTitle(_ c: Container) -> String {
         switch c {
