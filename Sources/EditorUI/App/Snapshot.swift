@@ -13,3 +13,15 @@ public enum Snapshot {
         return EditorView.render(e, width: width, height: height)
     }
 }
+
+extension Snapshot {
+    /// The same for a workspace (`scened snapshot DIR`).
+    public static func render(_ w: Workspace, keys: [Key], width: Int, height: Int) -> ScreenBuffer {
+        _ = WorkspaceView.render(w, width: width, height: height)
+        for k in keys {
+            if !w.handle(k) { break }
+            _ = WorkspaceView.render(w, width: width, height: height)
+        }
+        return WorkspaceView.render(w, width: width, height: height)
+    }
+}
