@@ -10,18 +10,19 @@ enum ScenarioListView {
     }
 
     /// Column widths for `width` (the name and the file take what is left).
-    static func columns(_ width: Int) -> Columns {
+    static func columns(_ width: Int, widest: (name: Int, file: Int) = (0, 0)) -> Columns {
         let modules = 8, connections = 6
-        let deadline = width >= 110 ? 28 : width >= 90 ? 24 : 0
-        let badges = width >= 70 ? min(34, width / 4) : 14
+        let deadline = width >= 90 ? 25 : 0
+        let badges = width >= 70 ? min(30, width / 5) : 14
         let rest = max(10, width - 3 - modules - badges - deadline - connections - 5)
-        let name = rest * 45 / 100
+        // the name gets what the paths leave, but at least half (and no more than it needs)
+        let name = max(8, min(max(rest / 2, rest - widest.file), max(widest.name, 8)))
         return Columns(name: name, file: rest - name, modules: modules, badges: badges, deadline: deadline, connections: connections)
     }
 
     static func draw(_ w: Workspace, into buf: inout ScreenBuffer, rect r: Rect) {
         guard r.height > 1 else { return }
-        let c = columns(r.width)
+        let c = columns(r.width, widest: w.widest)
         let ell = w.glyphs.ellipsis
         func cell(_ s: String, _ n: Int) -> String { TextWidth.pad(TextWidth.truncate(s, to: n, ellipsis: ell), to: n) }
         var head = "   " + cell("scenario", c.name) + " " + cell("file", c.file) + " " + cell("modules", c.modules) + " "

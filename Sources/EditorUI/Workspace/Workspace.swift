@@ -36,7 +36,7 @@ public final class Workspace {
     public let services: EditorServices
     public let keyTable: KeyTable
     public let glyphs: Glyphs
-    let scanner: ScenarioScanner
+    public let scanner: ScenarioScanner
     let fromFolder: Set<String>
     /// Strips the common folder from the paths the list shows.
     let root: String
@@ -48,6 +48,8 @@ public final class Workspace {
     public internal(set) var searching = false
     /// Entry indices in display order (sorted and filtered).
     public internal(set) var visible: [Int] = []
+    /// The widest name and shown path of the entries (for the list's columns).
+    var widest = (name: 0, file: 0)
     public internal(set) var cursor = 0
     public internal(set) var scroll = 0
     public var viewportRows = 20
@@ -126,6 +128,7 @@ public final class Workspace {
             v.sort { (e[$0].summary.attention, -$0) > (e[$1].summary.attention, -$1) }
         }
         visible = v
+        widest = (entries.map { TextWidth.of($0.summary.title) }.max() ?? 0, entries.map { TextWidth.of(shownPath($0.summary.path)) }.max() ?? 0)
         if let keep, let at = v.firstIndex(of: keep) { cursor = at }
         cursor = max(0, min(cursor, v.count - 1))
     }
