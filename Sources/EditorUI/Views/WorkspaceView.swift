@@ -39,8 +39,7 @@ public enum WorkspaceView {
 
     static func drawStatus(_ w: Workspace, into buf: inout ScreenBuffer, y: Int, width: Int) {
         buf.clearRow(y, x: 0, width: width, slot: .status)
-        let attention = w.entries.filter { $0.summary.attention > 0 }.count
-        var s = " \(w.visible.count) of \(w.entries.count) shown  \(attention) need attention"
+        var s = " \(w.visible.count) of \(w.entries.count) shown  \(w.attentionCount) need attention"
         if w.brokenCount > 0 { s += "  \(w.brokenCount) broken" }
         if w.skipped > 0 { s += "  \(BlueprintInputs.skippedText(w.skipped))" }
         if w.modifiedCount > 0 { s += "  \(w.modifiedCount) unsaved" }

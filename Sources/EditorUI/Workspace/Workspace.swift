@@ -50,6 +50,12 @@ public final class Workspace {
     public internal(set) var visible: [Int] = []
     /// The widest name and shown path of the entries (for the list's columns).
     var widest = (name: 0, file: 0)
+    /// Scenarios needing attention and broken ones, counted when the list is rebuilt (a
+    /// frame must not walk 1,000 entries).
+    public private(set) var attentionCount = 0
+    public private(set) var brokenCount = 0
+    /// Entries with an open editor, in the order they were opened.
+    var opened: [Int] = []
     public internal(set) var cursor = 0
     public internal(set) var scroll = 0
     public var viewportRows = 20
@@ -97,9 +103,8 @@ public final class Workspace {
     }
 
     /// Open editors (for recovery at exit and for saving).
-    public var openEditors: [Editor] { entries.compactMap(\.editor) }
-    public var modifiedCount: Int { entries.filter(\.isModified).count }
-    public var brokenCount: Int { entries.filter(\.summary.isBroken).count }
+    public var openEditors: [Editor] { opened.compactMap { entries[$0].editor } }
+    public var modifiedCount: Int { opened.filter { entries[$0].isModified }.count }
 
     /// The entry under the cursor.
     public var selected: Int? { visible.indices.contains(cursor) ? visible[cursor] : nil }
@@ -128,6 +133,8 @@ public final class Workspace {
             v.sort { (e[$0].summary.attention, -$0) > (e[$1].summary.attention, -$1) }
         }
         visible = v
+        attentionCount = entries.filter { $0.summary.attention > 0 }.count
+        brokenCount = entries.filter(\.summary.isBroken).count
         widest = (entries.map { TextWidth.of($0.summary.title) }.max() ?? 0, entries.map { TextWidth.of(shownPath($0.summary.path)) }.max() ?? 0)
         if let keep, let at = v.firstIndex(of: keep) { cursor = at }
         cursor = max(0, min(cursor, v.count - 1))
@@ -148,6 +155,7 @@ public final class Workspace {
             e.savesDisabledReason = savesDisabledReason
             configureEditor?(e)
             entries[i].editor = e
+            opened.append(i)
             return e
         } catch {
             fail("\(path):\(error.line):\(error.column): \(error.message)")
@@ -171,7 +179,7 @@ public final class Workspace {
     public func saveAll() -> Int {
         var saved = 0
         var failed: [String] = []
-        for i in entries.indices where entries[i].isModified {
+        for i in opened where entries[i].isModified {
             guard let e = entries[i].editor else { continue }
             if e.save() { saved += 1; refreshSummary(i) } else { failed.append("\(shownPath(e.path ?? "")): \(e.message ?? "changed on disk (open it to decide)")") }
         }
