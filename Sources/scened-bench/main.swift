@@ -23,7 +23,7 @@ struct Options {
     var seed: UInt64 = 2026
     var runs = 5
     var keys = 10_000
-    var rows: Set<Int> = Set(1...8)
+    var rows: Set<Int> = Set(1...9)
 }
 
 func parseOptions() -> Options {
@@ -48,7 +48,7 @@ func parseOptions() -> Options {
             usage: swift run -c release scened-bench [--rows 1,2,...] [--runs N] [--keys N] [--seed N]
                                                      [--scened PATH] [--dir DIR] [--corpus DIR]
               Needs the release scened next to it: swift build -c release first.
-              --rows    which rows of the table to measure (default all, 1-8)
+              --rows    which rows of the table to measure (default all, 1-9)
               --runs    runs per whole-process measurement; the median is shown (default 5)
               --keys    keystrokes for the latency row (default 10000)
               --dir     where the generated blueprints go (default .build/bench)
@@ -109,6 +109,7 @@ if options.rows.contains(4) { terminalBytesRow(&table, file10k) }
 if options.rows.contains(6) { corpusRow(&table, corpusFiles) }
 if options.rows.contains(7) { saveRows(&table, file5) }
 if options.rows.contains(8) { upgradeRows(&table, file5, file50) }
+if options.rows.contains(9) { workspaceRows(&table) }
 
 var load = [Double](repeating: 0, count: 3)
 _ = getloadavg(&load, 3)

@@ -16,9 +16,11 @@ let checkCommand = Command(
       --catalog FILE  add a user catalog (repeatable; later files win)
       --before DATE   list only modules that stop working (or lose vendor support)
                       before DATE (YYYY-MM-DD); exit 1 if there are any
+      JSON in a folder that is not a blueprint is skipped and counted.
       Deadlines count from today (SCENED_TODAY=YYYY-MM-DD sets another day).
       exit: 0 all current, 1 something needs attention, 65 a file is malformed
-            (the other files are still checked), 66 a file cannot be opened
+            (the other files are still checked), 66 a file cannot be opened or a
+            folder holds no blueprint
     """,
     run: runCheck)
 
@@ -26,16 +28,15 @@ func runCheck(_ argv: [String]) -> Int32 {
     var args = Args(argv, command: "check")
     let json = args.flag("--json")
     let catalogFiles: [String]
-    var files: [String] = []
+    let inputs: BlueprintInputs
     let before: String?
     do {
         catalogFiles = try args.options("--catalog")
         before = try args.option("--before")
-        for f in try args.positionals() {
-            if f != "-", FileIO.isDirectory(f) { files += FileIO.jsonFiles(under: f) } else { files.append(f) }
-        }
+        inputs = BlueprintInputs(try args.positionals())
     } catch { return usageFailure(checkCommand, error.message) }
-    guard !files.isEmpty else { return usageFailure(checkCommand, "missing FILE") }
+    let files = inputs.files
+    guard !files.isEmpty || !inputs.folders.isEmpty else { return usageFailure(checkCommand, "missing FILE") }
     if let b = before, b.utf8.count != 10 || !CatalogDate.isValid(b) {
         return usageFailure(checkCommand, "--before needs a date like 2026-07-31, not '\(b)'")
     }
@@ -45,8 +46,8 @@ func runCheck(_ argv: [String]) -> Int32 {
     let catalogLoad = Background { loadCatalog(catalogFiles, command: "check") }
     let progress = ProgressLine("check", unit: "files", total: files.count, quiet: json)
     let outcomes = files.contains("-")       // standard input is read by one file at a time
-        ? files.map { checkOne($0, json: json, catalog: catalogLoad, today: today, before: before, progress: progress) }
-        : Parallel.map(files) { f in checkOne(f, json: json, catalog: catalogLoad, today: today, before: before, progress: progress) }
+        ? files.map { checkOne($0, inputs: inputs, json: json, catalog: catalogLoad, today: today, before: before, progress: progress) }
+        : Parallel.map(files) { f in checkOne(f, inputs: inputs, json: json, catalog: catalogLoad, today: today, before: before, progress: progress) }
     progress.finish()
     if case .failure(let f) = catalogLoad.value { return f.code }
     var results: [JSONValue] = []
@@ -55,7 +56,9 @@ func runCheck(_ argv: [String]) -> Int32 {
     var urgent = 0
     var malformed = 0, unreadable = 0, attention = false
     var text = ""
-    for o in outcomes {
+    var skipped = Set<String>()
+    for (f, o) in zip(files, outcomes) {
+        if o.skipped { skipped.insert(f); continue }
         if !o.stderr.isEmpty { FileIO.writeStderr(o.stderr) }
         if o.unreadable { unreadable += 1 }
         if o.malformed { malformed += 1 }
@@ -66,24 +69,25 @@ func runCheck(_ argv: [String]) -> Int32 {
         if let r = o.json { results.append(r) }
         text += o.text
     }
+    let checked = files.count - skipped.count
     if json {
         var t = CheckReport.countsJSON(totals).objectValue ?? []
-        t.insert(("files", .int(files.count)), at: 0)
+        t.insert(("files", .int(checked)), at: 0)
         t.insert(("malformed", .int(malformed + unreadable)), at: 1)
+        if !inputs.folders.isEmpty { t.insert(("skipped", .int(skipped.count)), at: 2) }
         t.append(("basis", CheckReport.basisJSON(basisTotals)))
         t.append(("urgent", .int(urgent)))
         if let before { t.append(("before", .string(before))) }
         let doc = JSONValue.object([("files", .array(results)), ("totals", .object(t))])
         FileIO.writeStdout(JSONWriter.render(doc, style: .make) + "\n")
     } else {
-        let ok = files.count - malformed - unreadable
-        text += "total: \(files.count) file\(files.count == 1 ? "" : "s")"
+        text += "total: \(filesText(checked))"
         if malformed + unreadable > 0 { text += " (\(malformed + unreadable) not checked)" }
         text += ", \(totals.values.reduce(0, +)) modules: \(CheckReport.countsText(totals)) (\(CheckReport.basisText(basisTotals)))"
         text += CheckReport.urgentText(urgent) + "\n"
-        _ = ok
         FileIO.writeStdout(text)
     }
+    if finishInputs(inputs, skipped: skipped, command: "check") != Exit.ok { return Exit.noInput }
     if unreadable > 0 { return Exit.noInput }
     if malformed > 0 { return Exit.dataError }
     return attention ? Exit.attention : Exit.ok
@@ -101,21 +105,23 @@ struct CheckOutcome: Sendable {
     var malformed = false
     var unreadable = false
     var changedWhileRead = false
+    /// JSON that is not a blueprint, found in a folder: left out of the report.
+    var skipped = false
 }
 
-func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>, today: String, before: String?,
+func checkOne(_ f: String, inputs: BlueprintInputs, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>, today: String, before: String?,
               progress: ProgressLine) -> CheckOutcome {
     var modules = 0
     defer { progress.advance(by: 1, modules: modules) }
     // A big file is mapped, not copied (FileIO.documentBytes). Should it change while it is
     // checked (another program truncating or rewriting it), the report could mix old and new
     // bytes: check it again from a copy of what it holds now.
-    var o = checkOne(f, json: json, catalog: catalog, today: today, before: before, map: true, modules: &modules)
-    if o.changedWhileRead { o = checkOne(f, json: json, catalog: catalog, today: today, before: before, map: false, modules: &modules) }
+    var o = checkOne(f, inputs: inputs, json: json, catalog: catalog, today: today, before: before, map: true, modules: &modules)
+    if o.changedWhileRead { o = checkOne(f, inputs: inputs, json: json, catalog: catalog, today: today, before: before, map: false, modules: &modules) }
     return o
 }
 
-private func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>, today: String, before: String?,
+private func checkOne(_ f: String, inputs: BlueprintInputs, json: Bool, catalog: Background<Result<Catalog, ExitFailure>>, today: String, before: String?,
                       map: Bool, modules: inout Int) -> CheckOutcome {
     var o = CheckOutcome()
     let name = f == "-" ? "<stdin>" : f
@@ -123,16 +129,17 @@ private func checkOne(_ f: String, json: Bool, catalog: Background<Result<Catalo
     do { bytes = map ? try FileIO.documentBytes(f) : try FileIO.readBytes(f) } catch {
         o.stderr = "scened check: \(error)\n"
         o.unreadable = true
-        if json { o.json = .object([("file", .string(name)), ("error", .object([("line", .null), ("column", .null), ("message", .string(error.message))]))]) }
+        if json { o.json = fileErrorJSON(name, line: nil, column: nil, message: error.message) }
         return o
     }
     let bp: Blueprint
     do { bp = try Blueprint(bytes: bytes, scanReferences: false) } catch {   // the report needs no references
+        if inputs.skips(f, error) { o.skipped = true; return o }
         o.stderr = "\(name):\(error.line):\(error.column): \(error.message)\n"
         if case .json(let e) = error { o.stderr += indentExcerpt(e.excerpt) }
         o.malformed = true
         o.changedWhileRead = bytes.fileChanged
-        if json { o.json = .object([("file", .string(name)), ("error", .object([("line", .int(error.line)), ("column", .int(error.column)), ("message", .string(error.message))]))]) }
+        if json { o.json = fileErrorJSON(name, line: error.line, column: error.column, message: error.message) }
         return o
     }
     guard case .success(let cat) = catalog.value else { return o }

@@ -10,6 +10,7 @@ let connectionsCommand = Command(
     summary: "list connections, webhooks, keys, data stores; set, swap, relabel or clear them",
     usage: """
     scened connections FILE|- [--json] [--connections TEAMFILE] [edits] [--dry-run | -o OUT | -i [--overwrite]]
+           scened connections FILE|DIR... [--json] [--connections TEAMFILE] [edits --dry-run | edits -i [--overwrite]]
            scened connections DIR|FILE --remote [--json] [--api ORIGIN]
 
       Without edits: every connection (and webhook, key, data store, data structure,
@@ -44,6 +45,11 @@ let connectionsCommand = Command(
     A swap or label that matches nothing exits 1 and writes nothing; a refused edit
     (unknown module, wrong type, id not in the team list) exits 65. 73: cannot write
     (the file is unchanged); 75: FILE changed since it was read (-i).
+    Several files or a folder (every *.json under it; JSON that is not a blueprint is skipped
+    and counted): the inventory of each file, then totals (--json: {"files": [...], "totals"});
+    edits apply to every file where they match (-i writes each file atomically, --dry-run
+    shows the diffs); exit 1 only when they match in no file. The exit code is the worst
+    over all files; 66 also when a folder holds no blueprint.
     """,
     run: runConnections)
 
@@ -54,7 +60,7 @@ func runConnections(_ argv: [String]) -> Int32 {
     let inPlace = args.flag("-i", "--in-place")
     let overwrite = args.flag("--overwrite")
     var script = ConnectionScript()
-    let out: String?, teamPath: String?, kindText: String?, files: [String]
+    let out: String?, teamPath: String?, kindText: String?, inputs: BlueprintInputs
     do {
         out = try args.option("-o", "--output")
         teamPath = try args.option("--connections")
@@ -62,7 +68,7 @@ func runConnections(_ argv: [String]) -> Int32 {
         script.app = try args.option("--app")
         let clears = try args.options("--clear"), sets = try args.options("--set")
         let swaps = try args.options("--swap"), labels = try args.options("--label")
-        files = try args.positionals()
+        inputs = BlueprintInputs(try args.positionals())
         do {
             for c in clears { try script.addClear(c) }
             for s in sets { try script.addSet(s) }
@@ -70,7 +76,8 @@ func runConnections(_ argv: [String]) -> Int32 {
             for l in labels { try script.addLabel(l) }
         } catch { return usageFailure(connectionsCommand, error.description) }
     } catch { return usageFailure(connectionsCommand, error.message) }
-    guard files.count == 1 else { return usageFailure(connectionsCommand, files.isEmpty ? "missing FILE" : "expected one FILE") }
+    let files = inputs.files
+    guard !files.isEmpty || !inputs.folders.isEmpty else { return usageFailure(connectionsCommand, "missing FILE") }
     if let kindText {
         guard let k = accountKind(kindText) else {
             return usageFailure(connectionsCommand, "--kind must be connection, webhook, keychain, datastore, datastructure or device")
@@ -85,8 +92,15 @@ func runConnections(_ argv: [String]) -> Int32 {
         }
     } else {
         if json { return usageFailure(connectionsCommand, "--json lists the inventory; it cannot be combined with edits") }
-        if inPlace && (out != nil || files[0] == "-") { return usageFailure(connectionsCommand, "-i replaces FILE; it cannot be used with -o or standard input") }
+        if inPlace && (out != nil || files.first == "-") { return usageFailure(connectionsCommand, "-i replaces FILE; it cannot be used with -o or standard input") }
         if overwrite && !inPlace { return usageFailure(connectionsCommand, "--overwrite only applies to -i") }
+    }
+    if inputs.isMany {
+        if files.contains("-") { return usageFailure(connectionsCommand, "standard input cannot be one of several files") }
+        if !script.isEmpty && out != nil || !script.isEmpty && !(inPlace || dryRun) {
+            return usageFailure(connectionsCommand, "edits of several files or a folder: give -i (write each file back) or --dry-run")
+        }
+        return runConnectionsMany(inputs, script: script, json: json, teamPath: teamPath, dryRun: dryRun, overwrite: overwrite)
     }
     let file = files[0], shown = file == "-" ? "<stdin>" : file
     let bp: Blueprint
@@ -94,13 +108,10 @@ func runConnections(_ argv: [String]) -> Int32 {
     case .success(let b): bp = b
     case .failure(let f): return f.code
     }
-    var team: TeamConnections?
-    let defaultTeam = TeamConnections.defaultPath { getenv($0).map { String(cString: $0) } }
-    if let path = teamPath ?? pulledTeamConnections(besides: file) ?? defaultTeam.flatMap({ FileIO.exists($0) ? $0 : nil }) {
-        do { team = try TeamConnections.load(path: path) } catch {
-            FileIO.writeStderr(error.isIOError ? "scened connections: \(error)\n" : "\(error)\n")
-            return error.isIOError ? Exit.noInput : Exit.dataError
-        }
+    let team: TeamConnections?
+    switch teamConnections(teamPath, besides: file) {
+    case .success(let t): team = t
+    case .failure(let f): return f.code
     }
     if script.isEmpty {
         let inv = ConnectionInventory(blueprint: bp, team: team)
@@ -131,6 +142,19 @@ func runConnections(_ argv: [String]) -> Int32 {
                             forceFlag: "--overwrite")
     }
     return writeOutput(bytes, to: out, command: "connections")
+}
+
+/// The team list for FILE: --connections, else the one `scened pull` saved beside it, else
+/// the user's default when it exists; nil when there is none. A bad list prints why.
+func teamConnections(_ teamPath: String?, besides file: String) -> Result<TeamConnections?, ExitFailure> {
+    let defaultTeam = TeamConnections.defaultPath { getenv($0).map { String(cString: $0) } }
+    guard let path = teamPath ?? pulledTeamConnections(besides: file) ?? defaultTeam.flatMap({ FileIO.exists($0) ? $0 : nil }) else {
+        return .success(nil)
+    }
+    do { return .success(try TeamConnections.load(path: path)) } catch {
+        FileIO.writeStderr(error.isIOError ? "scened connections: \(error)\n" : "\(error)\n")
+        return .failure(ExitFailure(code: error.isIOError ? Exit.noInput : Exit.dataError))
+    }
 }
 
 func accountKind(_ s: String) -> AccountKind? {

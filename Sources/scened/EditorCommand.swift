@@ -48,19 +48,18 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
         return Exit.usage
     }
     if let path { files.insert(path, at: 0) }
-    if files.count > 1 {
-        FileIO.writeStderr("scened: open one file at a time (got \(files.count))\n")
-        return Exit.usage
-    }
+    let inputs = BlueprintInputs(files)
     // Theme, keys, glyphs, mouse, backup, paths. Config/theme problems go to stderr now,
     // on the normal screen (seen again after quitting), and the first to the status line.
     let settings = resolveSettings(options)
     // Load before touching the terminal, so errors print on a normal screen.
     let services: EditorServices
-    switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, file: files.first, command: "scened") {
+    switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, file: inputs.files.first, command: "scened") {
     case .success(let s): services = s
     case .failure(let f): return f.code
     }
+    // A folder or several files: the scenario list (WorkspaceCommand.swift).
+    if inputs.isMany { return runWorkspace(inputs, settings: settings, services: services) }
     let editor: Editor
     switch makeEditor(path: files.first, command: "scened", glyphs: settings.glyphs, keyTable: settings.keyTable, services: services) {
     case .success(let e): editor = e
@@ -89,37 +88,13 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     defer { screen.shutdown() }
     screen.enableMouse(settings.mouse)
     editor.showStartupWarnings(settings.warnings)
-    var failedReads = 0
     // `E` on a field: the person's $EDITOR runs with curses mode left for the duration.
     editor.runExternalEditor = { text in MainActor.assumeIsolated { screen.runOutsideCurses { ExternalEditor.run(text) } } }
-    while true {
-        let size = screen.size
-        if editor.wantsFullRedraw { screen.forceRedraw(); editor.wantsFullRedraw = false }
-        screen.present(EditorView.render(editor, width: size.width, height: size.height))
-        guard let key = screen.readKey() else {
-            // A blocking read that keeps failing means the terminal is gone (hangup):
-            // stop instead of spinning.
-            failedReads += 1
-            if failedReads >= 100 {
-                // Like a hangup: keep the unsaved edits in the recovery file.
-                if editor.isModified { editor.recoveryWriter?.writeNow() }
-                return Exit.ioError
-            }
-            continue
-        }
-        failedReads = 0
-        if !editor.handle(key) { break }
-        // Keys already waiting (key repeat over a slow link, a paste) are handled before
-        // the next frame: one frame for the lot instead of one per key.
-        var quit = false
-        for _ in 0..<256 where key != .resize {
-            guard let next = screen.readKey(timeoutMs: 0) else { break }
-            if !editor.handle(next) { quit = true; break }
-            // the next keys are handled for the new size (e.g. no longer too small)
-            if next == .resize { break }
-        }
-        if quit { break }
-    }
+    // Like a hangup: keep the unsaved edits in the recovery file.
+    let code = terminalLoop(screen, render: { EditorView.render(editor, width: $0, height: $1) }, handle: { editor.handle($0) },
+                            takeRedraw: { defer { editor.wantsFullRedraw = false }; return editor.wantsFullRedraw },
+                            hangup: { if editor.isModified { editor.recoveryWriter?.writeNow() } })
+    if code != Exit.ok { return code }
     editor.finishRecovery()
     return Exit.ok
 }

@@ -6,12 +6,13 @@ let snapshotCommand = Command(
     name: "snapshot",
     summary: "print the editor's screen after a key sequence, without a terminal",
     usage: """
-    scened snapshot [FILE] [--size WxH] [--keys KEYS] [--ansi [--colors 256|8|mono]] [--ascii]
+    scened snapshot [FILE | DIR | FILE...] [--size WxH] [--keys KEYS] [--ansi [--colors 256|8|mono]] [--ascii]
                     [--theme NAME|PATH] [--config FILE | --no-config]
 
       Renders the frame the editor shows after KEYS, through the same code as the
       live editor. Without FILE it opens the built-in demo. It never writes a file:
-      a save in KEYS says "not saved".
+      a save in KEYS says "not saved". A folder (or several files) renders the
+      workspace's scenario list, as `scened DIR` shows it.
       --size WxH    screen size (default 120x40)
       --keys KEYS   keys in vim notation, e.g. "jjju", "/slack<Enter>", "<C-s>", "<Down>"
       --ansi        colours and attributes as ANSI escape sequences
@@ -44,10 +45,9 @@ func runSnapshot(_ argv: [String]) -> Int32 {
         files = try args.positionals()
     } catch { return usageFailure(snapshotCommand, error.message) }
     let parts = sizeText.lowercased().split(separator: "x")
-    guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w >= 0, h >= 0, w <= 1000, h <= 1000 else {
+    guard parts.count == 2, let w_ = Int(parts[0]), let h = Int(parts[1]), w_ >= 0, h >= 0, w_ <= 1000, h <= 1000 else {
         return usageFailure(snapshotCommand, "--size must look like 120x40")
     }
-    guard files.count <= 1 else { return usageFailure(snapshotCommand, "expected at most one FILE") }
     let keys: [Key]
     do { keys = try Key.parseSequence(keysText) } catch {
         return usageFailure(snapshotCommand, "--keys: \(error)")
@@ -60,15 +60,26 @@ func runSnapshot(_ argv: [String]) -> Int32 {
     case .success(let s): services = s
     case .failure(let f): return f.code
     }
-    let editor: Editor
-    switch makeEditor(path: files.first, command: "snapshot", glyphs: settings.glyphs(localeIsUTF8: !ascii), keyTable: settings.keyTable,
+    let inputs = BlueprintInputs(files)
+    let buf: ScreenBuffer
+    if inputs.isMany {
+        switch makeWorkspace(inputs, services: services, settings: settings, glyphs: settings.glyphs(localeIsUTF8: !ascii), command: "snapshot") {
+        case .success(let w):
+            w.savesDisabledReason = "scened snapshot never writes files"
+            buf = Snapshot.render(w, keys: keys, width: w_, height: h)
+        case .failure(let f): return f.code
+        }
+    } else {
+        let editor: Editor
+        switch makeEditor(path: files.first, command: "snapshot", glyphs: settings.glyphs(localeIsUTF8: !ascii), keyTable: settings.keyTable,
                       services: services) {
     case .success(let e): editor = e
     case .failure(let f): return f.code
     }
-    // A snapshot only renders: `w`, Ctrl-S or quit → save in KEYS must not write any file.
-    editor.savesDisabledReason = "scened snapshot never writes files"
-    let buf = Snapshot.render(editor, keys: keys, width: w, height: h)
+        // A snapshot only renders: `w`, Ctrl-S or quit → save in KEYS must not write any file.
+        editor.savesDisabledReason = "scened snapshot never writes files"
+        buf = Snapshot.render(editor, keys: keys, width: w_, height: h)
+    }
     if ansi {
         let depth = colorsText.flatMap { depthByName[$0] } ?? settings.depth(terminalColors: 256)
         FileIO.writeStdout(AnsiRenderer.render(buf, theme: settings.theme, depth: depth) + "\n")

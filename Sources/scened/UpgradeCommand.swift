@@ -6,6 +6,7 @@ let upgradeCommand = Command(
     summary: "upgrade deprecated modules, keeping configuration and downstream mappings",
     usage: """
     scened upgrade FILE|- [--all | --module ID...] [--dry-run] [-o OUT | -i [--force]] [--catalog FILE]...
+           scened upgrade FILE|DIR... (--dry-run | -i [--force]) [--catalog FILE]...
 
       Upgrades every upgradable module (--all, the default) or the listed ones
       (--module ID, repeatable), each as one step: module and version change,
@@ -19,8 +20,13 @@ let upgradeCommand = Command(
       --force    with -i: write even when FILE changed since it was read (also --overwrite)
       A summary goes to standard error: upgraded, references rewritten, fields
       flagged for review, modules needing a connection, manual modules left.
+      Several files or a folder (every *.json under it; JSON that is not a blueprint
+      is skipped and counted): every upgradable module of each, with -i (each file
+      written atomically on its own) or --dry-run; a summary per file, then a total.
+      A file that cannot be read or parsed is reported and the others go on.
       exit: 0 done, 1 a listed module cannot be upgraded, 65 malformed input,
-      73 cannot write (the file is unchanged), 75 FILE changed since it was read
+      66 cannot open (or a folder holds no blueprint), 73 cannot write (the file
+      is unchanged), 75 FILE changed since it was read; the worst over all files
     """,
     run: runUpgrade)
 
@@ -30,17 +36,24 @@ func runUpgrade(_ argv: [String]) -> Int32 {
     let inPlace = args.flag("-i", "--in-place")
     let all = args.flag("--all")
     let force = args.flag("--force", "--overwrite")
-    let catalogFiles: [String], idTexts: [String], out: String?, files: [String]
+    let catalogFiles: [String], idTexts: [String], out: String?, inputs: BlueprintInputs
     do {
         catalogFiles = try args.options("--catalog")
         idTexts = try args.options("--module", "-m")
         out = try args.option("-o", "--output")
-        files = try args.positionals()
+        inputs = BlueprintInputs(try args.positionals())
     } catch { return usageFailure(upgradeCommand, error.message) }
-    guard files.count == 1 else { return usageFailure(upgradeCommand, files.isEmpty ? "missing FILE" : "expected one FILE") }
+    let files = inputs.files
+    guard !files.isEmpty || !inputs.folders.isEmpty else { return usageFailure(upgradeCommand, "missing FILE") }
+    if inputs.isMany {
+        if !idTexts.isEmpty { return usageFailure(upgradeCommand, "--module needs one FILE (ids differ from file to file)") }
+        if out != nil || !(inPlace || dryRun) { return usageFailure(upgradeCommand, "several files or a folder: give -i (write each file back) or --dry-run") }
+        if inPlace && dryRun { return usageFailure(upgradeCommand, "-i and --dry-run exclude each other") }
+        if files.contains("-") { return usageFailure(upgradeCommand, "standard input cannot be one of several files") }
+    }
     if all && !idTexts.isEmpty { return usageFailure(upgradeCommand, "--all and --module exclude each other") }
     if inPlace && out != nil { return usageFailure(upgradeCommand, "-i and -o exclude each other") }
-    if inPlace && files[0] == "-" { return usageFailure(upgradeCommand, "-i needs a file, not standard input") }
+    if inPlace && files.first == "-" { return usageFailure(upgradeCommand, "-i needs a file, not standard input") }
     if force && !inPlace { return usageFailure(upgradeCommand, "--force only applies to -i") }
     var ids: Set<Int>?
     if !idTexts.isEmpty {
@@ -51,6 +64,7 @@ func runUpgrade(_ argv: [String]) -> Int32 {
         }
         ids = s
     }
+    if inputs.isMany { return runUpgradeMany(inputs, catalogFiles: catalogFiles, dryRun: dryRun, force: force) }
     let bp: Blueprint
     switch loadBlueprint(files[0], command: "upgrade", scanReferences: false) {   // applyAll indexes them itself
     case .success(let b): bp = b
@@ -75,10 +89,18 @@ func runUpgrade(_ argv: [String]) -> Int32 {
             }
         }
     }
+    return upgradeBlueprint(bp, file: files[0], catalog: catalog, ids: ids, dryRun: dryRun, inPlace: inPlace, force: force, out: out).code
+}
+
+/// Upgrades one loaded file and writes it as asked (diff, -i, -o or stdout); the summary
+/// goes to stderr, with the file named when `many`. Returns the exit code and how many
+/// modules were upgraded.
+func upgradeBlueprint(_ bp: Blueprint, file: String, catalog: Catalog, ids: Set<Int>?, dryRun: Bool, inPlace: Bool,
+                      force: Bool, out: String?, many: Bool = false) -> (code: Int32, upgraded: Int) {
     let engine = UpgradeEngine(catalog: catalog)
     var session = EditSession(document: bp.document)
     var failures: [(Int?, UpgradeError)] = []
-    let progress = ProgressLine("upgrade", unit: "modules", total: 0)
+    let progress = ProgressLine("upgrade", unit: "modules", total: 0, quiet: many)
     let plans = engine.applyAll(in: &session, only: ids, failures: &failures) { done, total in
         progress.set(done: done, total: total)
     }
@@ -93,20 +115,48 @@ func runUpgrade(_ argv: [String]) -> Int32 {
     func printSummary() {
         FileIO.writeStderr(UpgradeSummary.details(plans))
         for (id, e) in failures { FileIO.writeStderr("  #\(id.map(String.init) ?? "?") failed: \(e)\n") }
-        FileIO.writeStderr("scened upgrade: \(summary.text)\n")
+        FileIO.writeStderr("scened upgrade: \(many ? "\(file): " : "")\(summary.text)\n")
     }
-    var name = files[0] == "-" ? "<stdin>" : files[0]
+    var name = file == "-" ? "<stdin>" : file
     while name.hasPrefix("/") { name.removeFirst() }
     if dryRun {
         printSummary()
         FileIO.writeStdout(UnifiedDiff.diff(old: bp.document.bytes.array, new: session.document.bytes.array,
                                             oldName: "a/\(name)", newName: "b/\(name)"))
-        return failures.isEmpty ? Exit.ok : Exit.attention
+        return (failures.isEmpty ? Exit.ok : Exit.attention, plans.count)
     }
     let code = inPlace
-        ? writeInPlace(session.document.bytes.array, to: files[0], original: bp.document.bytes.array, force: force, command: "upgrade")
+        ? writeInPlace(session.document.bytes.array, to: file, original: bp.document.bytes.array, force: force, command: "upgrade")
         : writeOutput(session.document.bytes.array, to: out, command: "upgrade")
-    if code != Exit.ok { return code }
+    if code != Exit.ok { return (code, 0) }
     printSummary()
-    return failures.isEmpty ? Exit.ok : Exit.attention
+    return (failures.isEmpty ? Exit.ok : Exit.attention, plans.count)
+}
+
+/// `scened upgrade DIR|FILE... -i|--dry-run`: every file in turn, then a total.
+func runUpgradeMany(_ inputs: BlueprintInputs, catalogFiles: [String], dryRun: Bool, force: Bool) -> Int32 {
+    let catalog: Catalog
+    switch loadCatalog(catalogFiles, command: "upgrade") {
+    case .success(let c): catalog = c
+    case .failure(let f): return f.code
+    }
+    var code = Exit.ok, skipped = Set<String>(), done = 0, upgraded = 0, changed = 0
+    let progress = ProgressLine("upgrade", unit: "files", total: inputs.files.count)
+    for f in inputs.files {
+        defer { progress.advance(by: 1, modules: 0) }
+        switch loadInput(f, inputs: inputs, command: "upgrade", scanReferences: false) {
+        case .skipped: skipped.insert(f)
+        case .failed(let c, _): code = worstExit(code, c); done += 1
+        case .loaded(let bp):
+            done += 1
+            let r = upgradeBlueprint(bp, file: f, catalog: catalog, ids: nil, dryRun: dryRun, inPlace: !dryRun, force: force, out: nil, many: true)
+            code = worstExit(code, r.code)
+            upgraded += r.upgraded
+            if r.upgraded > 0 && (dryRun || r.code == Exit.ok) { changed += 1 }
+        }
+    }
+    progress.finish()
+    FileIO.writeStderr("scened upgrade: total: \(filesText(done)), \(upgraded) module\(upgraded == 1 ? "" : "s") upgraded in \(filesText(changed))"
+                       + (dryRun ? " (dry run: nothing written)" : "") + "\n")
+    return worstExit(code, finishInputs(inputs, skipped: skipped, command: "upgrade"))
 }

@@ -122,7 +122,7 @@ import Testing
 
     @Test func unbindingAnUnboundKeyPointsAtWhereItIsBound() {
         let (_, errs) = parse("\nunbind tree q\n").keyTable()
-        #expect(errs.map(\.description).first == "cfg:2: unbind: q is not bound in tree (it is bound in generic, picker, connections, toolPicker, help, diff, review: `unbind generic q`)")
+        #expect(errs.map(\.description).first == "cfg:2: unbind: q is not bound in tree (it is bound in generic, picker, connections, toolPicker, help, diff, review, workspaceConnections, workspaceSummary: `unbind generic q`)")
     }
 
     @Test func losingEveryQuitKeyIsWarnedAbout() {

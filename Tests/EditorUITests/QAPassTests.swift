@@ -187,9 +187,9 @@ import Glibc
     /// Keys the review does not bind said nothing at all (w, Ctrl-R, d, ...).
     @Test func anUnboundKeyInTheReviewSaysSo() throws {
         let e = try Editor(bytes: DemoScenario.bytes, path: nil)
-        try press(e, "Rw")
+        try press(e, "Rd")
         #expect(e.screen == .review)
-        #expect(e.message?.contains("w does nothing in the review") == true)
+        #expect(e.message?.contains("d does nothing in the review") == true)
     }
 
     // MARK: the picker's header and message

@@ -9,6 +9,7 @@ public enum ActionGroup: String, CaseIterable, Sendable {
     case tools = "Scenario tools"
     case editing = "Editing fields"
     case file = "File"
+    case workspace = "Workspace"
     case general = "General"
 }
 
@@ -55,6 +56,9 @@ public enum Action: String, CaseIterable, Sendable {
     case remapSource = "remap-source", swapExpression = "swap-expression", copyMapping = "copy-mapping"
     case copyFilter = "copy-filter", highlightApp = "highlight-app", searchMode = "search-mode"
     case toolChoose = "tool-choose", toolMark = "tool-mark", toolFilter = "tool-filter", swapApp = "swap-app"
+    // workspace: the scenario list of `scened DIR` (Workspace/WorkspaceKeys.swift)
+    case listOpen = "list-open", listSort = "list-sort", listAttention = "list-attention", listSearch = "list-search"
+    case listReview = "list-review", listConnections = "list-connections", listSwap = "list-swap", saveAll = "save-all"
 
     public var help: String {
         switch self {
@@ -94,7 +98,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .redraw: return "redraw the screen"
         case .help: return "show this help"
         case .cancel: return "close the dialog or screen"
-        default: return connectionHelp ?? toolHelp ?? fieldHelp
+        default: return connectionHelp ?? toolHelp ?? workspaceHelp ?? fieldHelp
         }
     }
 
@@ -110,6 +114,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .redraw, .help, .cancel: return .general
         case _ where connectionHelp != nil: return .connections
         case _ where toolHelp != nil: return .tools
+        case _ where workspaceHelp != nil: return .workspace
         default: return .editing
         }
     }

@@ -184,6 +184,10 @@ public final class Editor {
     public var saveOptions = SaveOptions()
     /// When set, saving writes nothing and says why (`scened snapshot` must not touch files).
     public var savesDisabledReason: String?
+    /// Opened from a workspace (`scened DIR`): where it sits in the list (`3 of 41`), for
+    /// the title bar, and the scenario line of a review across scenarios (Workspace/).
+    public var workspacePosition: String?
+    public var reviewScenario: String?
     var detailCacheKey: String?
     var detailCache: [StyledLine] = []
 

@@ -3,6 +3,7 @@
 
 public enum KeyContext: String, CaseIterable, Sendable {
     case generic, tree, detail, help, diff, review, picker, connections, toolPicker, searchLine, lineEditor, textEditor
+    case scenarioList, workspaceConnections, workspaceSummary
 
     public var title: String {
         switch self {
@@ -18,6 +19,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .searchLine: return "Search line (/)"
         case .lineEditor: return "Field editor (one line)"
         case .textEditor: return "Multi-line editor"
+        case .scenarioList: return "Scenario list (scened DIR)"
+        case .workspaceConnections: return "Connections across scenarios"
+        case .workspaceSummary: return "Review across scenarios: summary"
         }
     }
 }
@@ -115,7 +119,7 @@ public struct KeyTable: Sendable {
     ] + KeyTable.fieldBindings + KeyTable.connectionBindings + KeyTable.toolBindings + [
         KeyBinding(.help, .escape, .cancel), KeyBinding(.help, .char("q"), .cancel), KeyBinding(.help, .char("?"), .cancel),
         KeyBinding(.diff, .escape, .cancel), KeyBinding(.diff, .char("q"), .cancel), KeyBinding(.diff, .char("d"), .cancel),
-    ] + KeyTable.reviewBindings)
+    ] + KeyTable.reviewBindings + KeyTable.workspaceBindings)
 
     /// The upgrade review (`R`); j/k, PgUp/PgDn, g/G scroll it and `?` opens help (generic keys).
     static let reviewBindings: [KeyBinding] = [

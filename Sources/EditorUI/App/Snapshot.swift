@@ -4,12 +4,21 @@
 public enum Snapshot {
     /// Feeds `keys` to the editor (stopping if it quits) and renders one frame.
     public static func render(_ e: Editor, keys: [Key], width: Int, height: Int) -> ScreenBuffer {
+        render(keys: keys, width: width, height: height, frame: { EditorView.render(e, width: $0, height: $1) }, handle: { e.handle($0) })
+    }
+
+    /// The same for a workspace (`scened snapshot DIR`).
+    public static func render(_ w: Workspace, keys: [Key], width: Int, height: Int) -> ScreenBuffer {
+        render(keys: keys, width: width, height: height, frame: { WorkspaceView.render(w, width: $0, height: $1) }, handle: { w.handle($0) })
+    }
+
+    static func render(keys: [Key], width: Int, height: Int, frame: (Int, Int) -> ScreenBuffer, handle: (Key) -> Bool) -> ScreenBuffer {
         // Render once first so paging knows the viewport, as the live loop does.
-        _ = EditorView.render(e, width: width, height: height)
+        _ = frame(width, height)
         for k in keys {
-            if !e.handle(k) { break }
-            _ = EditorView.render(e, width: width, height: height)
+            if !handle(k) { break }
+            _ = frame(width, height)
         }
-        return EditorView.render(e, width: width, height: height)
+        return frame(width, height)
     }
 }

@@ -18,6 +18,7 @@ enum ReviewContent {
         let status = e.services.catalog.status(of: m, in: e.blueprint.document)
 
         // header
+        if let sc = e.reviewScenario { w.add([(sc, .heading)]) }
         var head: [(String, StyleSlot)] = [("Upgrade review  ", .heading), ("\(r.position + 1) of \(r.items.count)  ", .heading),
                                             (m.idText + " ", .moduleId), (m.label ?? status.title, .label)]
         if let a = it.answer { head.append(("  (\(answerText(a)))", .dim)) }

@@ -2,10 +2,11 @@
 import BlueprintKit
 
 enum HelpView {
-    static func lines(_ e: Editor) -> [StyledLine] {
-        let g = e.glyphs
+    static func lines(_ e: Editor) -> [StyledLine] { lines(keyTable: e.keyTable, glyphs: e.glyphs) }
+
+    static func lines(keyTable: KeyTable, glyphs g: Glyphs) -> [StyledLine] {
         var out: [StyledLine] = [StyledLine("scened keys (q or Esc closes; j/k scroll)", .heading), StyledLine("")]
-        for (ctx, rows) in e.keyTable.grouped() {
+        for (ctx, rows) in keyTable.grouped() {
             out.append(StyledLine(ctx.title, .heading))
             for (action, keys) in rows {
                 let ks = keys.map(\.displayName).joined(separator: " ")

@@ -10,6 +10,7 @@ enum ReviewSummaryView {
         let g = e.glyphs
         var w = Wrapper(width: width, ascii: !g.isUnicode)
         let ended = !s.notReviewed.isEmpty || r.items.contains { $0.kind == .manual && $0.answer == nil }
+        if let sc = e.reviewScenario { w.add([(sc, .heading)]) }
         w.add([("Upgrade review \(ended ? "ended" : "finished"): \(r.items.count) module\(r.items.count == 1 ? "" : "s")", .heading)])
         w.add([("", .normal)])
         func count(_ label: String, _ n: Int, _ slot: StyleSlot) {
@@ -77,6 +78,10 @@ enum ReviewSummaryView {
             for it in s.notReviewed { row(it, [("still \(badge(e, it))", .dim)]) }
         }
         w.add([("", .normal)])
+        if e.reviewScenario != nil {
+            w.add([(e.isModified ? "w saves this scenario now; Enter goes on to the next scenario (the last summary saves all)."
+                                 : "Saved. Enter goes on to the next scenario.", .message)])
+        }
         if let first = s.stillNeedingAttention(in: r.items).first {
             let name = first.moduleId.map { "#\($0)" } ?? "#?"
             w.add([("Enter, q or Esc closes and puts the cursor on \(name), the first module that still needs attention; z takes back the last answer.", .dim)])

@@ -12,6 +12,7 @@ enum TitleBarView {
         let wanted = min(12, TextWidth.of(name))
         var choices = [e.displayName]
         if let z = e.blueprint.zone { choices.insert(e.displayName + "  \(z)", at: 0) }
+        if let p = e.workspacePosition { choices = choices.map { "\(p)  \($0)" } + choices + [p] }
         let rightText = choices.map { inert($0, ascii: ascii) + " " }
             .first { width - fixed - TextWidth.of($0) >= wanted } ?? ""
         let rw = TextWidth.of(rightText)
