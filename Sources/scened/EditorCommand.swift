@@ -67,6 +67,8 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     }
     editor.saveOptions = SaveOptions(backup: settings.backup)
     editor.showsDetail = settings.detail
+    // Upgrade-all runs beside the key loop: progress in the status line, Ctrl-C cancels it.
+    editor.runsWorkInBackground = true
     // Safe saving: temporaries of a save that was killed go; unsaved edits are kept
     // ready for SIGHUP/SIGTERM; a recovery file from an earlier session is offered.
     // Standard input has no file to recover into: its edits are not kept.
@@ -93,6 +95,7 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     // Like a hangup: keep the unsaved edits in the recovery file.
     let code = terminalLoop(screen, render: { EditorView.render(editor, width: $0, height: $1) }, handle: { editor.handle($0) },
                             takeRedraw: { defer { editor.wantsFullRedraw = false }; return editor.wantsFullRedraw },
+                            busy: { editor.isBusy }, poll: { editor.pollWork() },
                             hangup: { if editor.isModified { editor.recoveryWriter?.writeNow() } })
     if code != Exit.ok { return code }
     editor.finishRecovery()

@@ -43,6 +43,7 @@ func runWorkspace(_ inputs: BlueprintInputs, settings: Settings, services: Edito
         MainActor.assumeIsolated {
             e.saveOptions = SaveOptions(backup: settings.backup)
             e.showsDetail = settings.detail
+            e.runsWorkInBackground = true
             if let p = e.path { SafeSave.removeStaleTemporaries(for: p) }
             e.enableRecovery()
             if let found = Recovery.find(for: e.path) { e.offerRecovery(found) }
@@ -51,6 +52,7 @@ func runWorkspace(_ inputs: BlueprintInputs, settings: Settings, services: Edito
     }
     let code = terminalLoop(screen, render: { WorkspaceView.render(w, width: $0, height: $1) }, handle: { w.handle($0) },
                             takeRedraw: { defer { w.wantsFullRedraw = false }; return w.wantsFullRedraw },
+                            busy: { w.isBusy }, poll: { w.pollWork() },
                             hangup: { for e in w.openEditors where e.isModified { e.recoveryWriter?.writeNow() } })
     if code == Exit.ok { for e in w.openEditors { e.finishRecovery() } }
     return code
@@ -58,14 +60,24 @@ func runWorkspace(_ inputs: BlueprintInputs, settings: Settings, services: Edito
 
 /// Draws, reads a key, hands it on, until `handle` says stop (exit 0) or the terminal is
 /// gone (74, after `hangup`). Keys already waiting are handled before the next frame.
+/// While `busy` (an upgrade-all on another thread), a frame is drawn every tenth of a
+/// second for its progress and `poll` finishes the work once it is done.
 @MainActor
 func terminalLoop(_ screen: CursesScreen, render: (Int, Int) -> ScreenBuffer, handle: (Key) -> Bool,
-                  takeRedraw: () -> Bool, hangup: () -> Void) -> Int32 {
+                  takeRedraw: () -> Bool, busy: () -> Bool = { false }, poll: () -> Void = {},
+                  hangup: () -> Void) -> Int32 {
     var failedReads = 0
     while true {
         let size = screen.size
         if takeRedraw() { screen.forceRedraw() }
         screen.present(render(size.width, size.height))
+        if busy() {
+            if let key = screen.readKey(timeoutMs: 100) {
+                if !handle(key) { return Exit.ok }
+            }
+            poll()
+            continue
+        }
         guard let key = screen.readKey() else {
             // A blocking read that keeps failing means the terminal is gone (hangup).
             failedReads += 1

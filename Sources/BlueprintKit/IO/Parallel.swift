@@ -47,6 +47,11 @@ public final class Background<V: Sendable>: @unchecked Sendable {
         DispatchQueue.global().async(group: group) { [self] in result = work() }
     }
 
+    /// Waits at most `seconds` for the work; true when it is done (then `value` does not wait).
+    public func wait(seconds: Double) -> Bool {
+        group.wait(timeout: .now() + .nanoseconds(Int(max(0, seconds) * 1e9))) == .success
+    }
+
     /// Waits until the work is done (the group orders its write before this read).
     public var value: V {
         group.wait()

@@ -28,7 +28,7 @@ struct JSONParser {
         if bytes.count >= Int(UInt32.max) {
             throw JSONParseError(offset: 0, line: 1, column: 1, message: "document too large: \(bytes.count) bytes (the limit is 4 GiB)", excerpt: "")
         }
-        var p = JSONParser()
+        var p = JSONParser(window: ResidentWindow(bytes))
         do {
             try bytes.withUnsafeBufferPointer { (buf) throws(Failure) in try p.run(buf) }
         } catch {
@@ -39,6 +39,8 @@ struct JSONParser {
 
     struct Failure: Error { var offset: Int; var message: String }
 
+    /// Drops the pages of a mapped file that the parse has gone past (ResidentWindow).
+    var window: ResidentWindow
     var nodes: [JSONNode] = []
     var stack: [Int32] = []
 
@@ -61,6 +63,7 @@ struct JSONParser {
         while true {
             // ---- parse one value at i ----
             i = skipWS(b, i)
+            window.passed(i)
             if i >= n { throw Failure(offset: i, message: unexpectedEndMessage()) }
             let c = b[i]
             let parent: Int32 = stack.last ?? -1

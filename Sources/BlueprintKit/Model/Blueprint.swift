@@ -61,7 +61,13 @@ public struct Blueprint: Sendable {
         self.modules = mods
         self.byId = ids
         var refs: [Reference] = []
-        if scanReferences { for m in mods { ReferenceScanner.scan(module: m, in: document, ids: ids, into: &refs) } }
+        if scanReferences {
+            var window = ResidentWindow(document.bytes)
+            for m in mods {
+                window.passed(document.node(m.node).start)
+                ReferenceScanner.scan(module: m, in: document, ids: ids, into: &refs)
+            }
+        }
         self.references = refs
         var from = [Range<Int>](repeating: 0..<0, count: mods.count)
         var k = 0
@@ -135,6 +141,9 @@ public enum BlueprintLoadError: Error, Sendable, CustomStringConvertible {
 
 struct ModuleWalker {
     let doc: JSONDocument
+    /// The walk goes through the file in order: what it has gone past is released.
+    var window: ResidentWindow
+    init(doc: JSONDocument) { self.doc = doc; window = ResidentWindow(doc.bytes) }
     var modules: [Module] = []
     /// Members of each module that only its details need, for `fillDetails`.
     struct DetailSources { var name, parameters, metadata, filter: Int? }
@@ -146,8 +155,11 @@ struct ModuleWalker {
     /// walk, which keeps only what the tree's shape needs.
     mutating func fillDetails() {
         let doc = self.doc, sources = detailSources
+        let starts = modules.map { doc.node($0.node).start }
         let parts = Parallel.chunks(modules.count, minimum: 1000) { range in
-            range.map { k -> (String, String?, String?, [AccountRef]) in
+            var window = ResidentWindow(doc.bytes, from: range.isEmpty ? 0 : starts[range.lowerBound])
+            return range.map { k -> (String, String?, String?, [AccountRef]) in
+                window.passed(starts[k])
                 let s = sources[k]
                 let label = s.metadata.flatMap { doc.member($0, "designer") }.flatMap { doc.string($0, "name") }
                 return (s.name.flatMap { doc.string($0) } ?? "", label, s.filter.flatMap { doc.string($0, "name") },
@@ -175,6 +187,7 @@ struct ModuleWalker {
     static let moduleKeys = JSONDocument.KeySet(["id", "module", "version", "filter", "metadata", "onerror", "routes", "parameters", "branches", "tools"])
 
     mutating func walkModule(_ m: Int, path: JSONPath, depth: Int, container: Container, parent: Int?) {
+        window.passed(doc.node(m).start)
         let index = modules.count
         let f = doc.firstMembers(m, ModuleWalker.moduleKeys)
         let id = f[0].flatMap { doc.int($0) }

@@ -38,9 +38,26 @@ extension UpgradeEngine {
     /// the pass (a reference pointing forward), needs the new model: what is planned so far
     /// is applied there, and the rest is planned against the updated document.
     /// `progress` is called with (modules done, modules to do) after each module.
+    /// `cancelled` is asked before each module: when it says yes the pass stops and returns
+    /// nil, and `session` may hold part of the work, so a caller that cancels works on a
+    /// copy and drops it (all or nothing: the editor's Ctrl-C during `U`).
+    public func applyAll(in session: inout EditSession, only ids: Set<Int>? = nil,
+                         failures: inout [(Int?, UpgradeError)],
+                         cancelled: () -> Bool, progress: ((Int, Int) -> Void)? = nil) -> [UpgradePlan]? {
+        var stopped = false
+        let plans = applyAll(in: &session, only: ids, failures: &failures, stop: { if cancelled() { stopped = true }; return stopped }, progress: progress)
+        return stopped ? nil : plans
+    }
+
     public func applyAll(in session: inout EditSession, only ids: Set<Int>? = nil,
                          failures: inout [(Int?, UpgradeError)],
                          progress: ((Int, Int) -> Void)? = nil) -> [UpgradePlan] {
+        applyAll(in: &session, only: ids, failures: &failures, stop: { false }, progress: progress)
+    }
+
+    private func applyAll(in session: inout EditSession, only ids: Set<Int>?,
+                          failures: inout [(Int?, UpgradeError)],
+                          stop: () -> Bool, progress: ((Int, Int) -> Void)?) -> [UpgradePlan] {
         var applied: [UpgradePlan] = []
         guard var bp = try? Blueprint(document: session.document) else { return [] }
         func wanted(_ m: Module) -> Bool {
@@ -56,6 +73,7 @@ extension UpgradeEngine {
             planning: while index < bp.modules.count {
                 let m = bp.modules[index]
                 guard wanted(m) else { index += 1; continue }
+                if stop() { return applied }
                 guard batch.canPlan(m) else { break planning }
                 let pending = batch.pending(in: m)
                 do {

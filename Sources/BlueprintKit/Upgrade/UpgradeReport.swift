@@ -32,7 +32,9 @@ public struct CheckReport: Sendable {
             var partCounts: [ModuleStatus.State: Int] = [:]
             var partBasis: [Basis: Int] = [:]
             var partUrgent = 0
+            var window = ResidentWindow(bp.document.bytes, from: range.isEmpty ? 0 : bp.document.node(bp.modules[range.lowerBound].node).start)
             for k in range {                            // by index: `for m in` copies every module
+                window.passed(bp.document.node(bp.modules[k].node).start)
                 let st = catalog.status(of: bp.modules[k], in: bp.document)
                 partCounts[st.state, default: 0] += 1
                 partBasis[st.basis, default: 0] += 1

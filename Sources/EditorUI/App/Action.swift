@@ -22,6 +22,7 @@ public enum Action: String, CaseIterable, Sendable {
     case toggleAttention = "toggle-attention", toggleDetail = "toggle-detail"
     // modules
     case upgrade, upgradeAll = "upgrade-all", undo, redo
+    case cancelWork = "cancel-work"
     case learnUpgrade = "learn-upgrade"
     // upgrade review
     case review, reviewApply = "review-apply", reviewSkip = "review-skip", reviewApplyAll = "review-apply-all"
@@ -78,6 +79,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .toggleDetail: return "hide or show the detail pane (the tree gets the whole width; a cursor move then sends a third of the bytes)"
         case .upgrade: return "upgrade the selected module (one undoable step)"
         case .upgradeAll: return "upgrade every upgradable module (asks first)"
+        case .cancelWork: return "cancel it: nothing of it is applied (the status line shows its progress)"
         case .learnUpgrade: return "learn an upgrade for this current or unknown module from an export of the scenario after a manual upgrade; y saves it to catalog.d and applies it"
         case .undo: return "undo the last change"
         case .redo: return "redo"
@@ -107,7 +109,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .moveDown, .moveUp, .pageDown, .pageUp, .moveTop, .moveBottom, .toggleExpand, .switchPane,
              .search, .searchNext, .searchPrev, .gotoModule, .toggleAttention, .toggleDetail:
             return .navigation
-        case .upgrade, .upgradeAll, .undo, .redo, .learnUpgrade: return .modules
+        case .upgrade, .upgradeAll, .undo, .redo, .learnUpgrade, .cancelWork: return .modules
         case .review, .reviewApply, .reviewSkip, .reviewApplyAll, .reviewMark, .reviewJump, .reviewPause, .reviewEnd, .reviewUndo, .reviewConnection:
             return .review
         case .showDiff, .save, .saveAs, .quit: return .file

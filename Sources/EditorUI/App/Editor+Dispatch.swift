@@ -7,6 +7,8 @@ extension Editor {
     @discardableResult
     public func handle(_ key: Key) -> Bool {
         if key == .resize { return !wantsQuit }
+        // While an upgrade-all runs, only cancel and redraw act (App/Editor+Work.swift).
+        if work != nil { handleBusyKey(key); return !wantsQuit }
         // Below the minimum size nothing but "terminal too small" is drawn: only `q`
         // (and a question it asks, shown there) may act, never keys on a hidden screen.
         if terminalTooSmall { handleTooSmallKey(key); return !wantsQuit }
@@ -201,17 +203,20 @@ extension Editor {
         confirm = .upgradeAll(automatic: auto, manual: manual, partial: partial)
     }
 
-    /// Upgrades every upgradable module, one undoable step each.
+    /// Upgrades every upgradable module, one undoable step each. On a terminal it runs on
+    /// another thread with its progress in the status line, and Ctrl-C cancels it whole.
     public func upgradeAll() {
-        var s = session
         // Each upgrade sees the document as the previous one left it (UpgradeEngine.applyAll).
-        let (done, failed) = services.upgradeAll(&s)
-        commit(s)
-        var msg = "upgraded \(done) module\(done == 1 ? "" : "s") (\(done) undo step\(done == 1 ? "" : "s"))"
-        let review = blueprint.modules.filter { badges[$0.index].state == .needsReview }.map(\.idText)
-        if !review.isEmpty { msg += "; \(review.count) need review (o shows them): " + review.prefix(8).joined(separator: " ") }
-        if !failed.isEmpty { msg += "; failed: " + failed.joined(separator: "; ") }
-        setMessage(msg, error: !failed.isEmpty)
+        startUpgradeAll(title: "upgrading", total: badges.filter { $0.state == .upgradable }.count, only: nil) { e, result in
+            guard let s = result.session else { e.setMessage("upgrade-all cancelled: nothing was changed"); return }
+            e.commit(s)
+            let done = result.plans.count
+            var msg = "upgraded \(done) module\(done == 1 ? "" : "s") (\(done) undo step\(done == 1 ? "" : "s"))"
+            let review = e.blueprint.modules.filter { e.badges[$0.index].state == .needsReview }.map(\.idText)
+            if !review.isEmpty { msg += "; \(review.count) need review (o shows them): " + review.prefix(8).joined(separator: " ") }
+            if !result.failures.isEmpty { msg += "; failed: " + result.failures.joined(separator: "; ") }
+            e.setMessage(msg, error: !result.failures.isEmpty)
+        }
     }
 
     func undo() {

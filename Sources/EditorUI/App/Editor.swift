@@ -189,6 +189,13 @@ public final class Editor {
     public var workspacePosition: String?
     public var reviewScenario: String?
     var detailCacheKey: String?
+    /// Upgrade-all running on another thread (App/Editor+Work.swift).
+    public internal(set) var work: LongWork?
+    /// Long work runs on another thread while the screen shows its progress; set by the
+    /// terminal wiring. Off (tests, `scened snapshot`): it runs before the key returns.
+    public var runsWorkInBackground = false
+    /// Runs first on the worker thread (tests hold the work there to see the busy state).
+    var workGate: (@Sendable () -> Void)?
     var detailCache: [StyledLine] = []
 
     public init(bytes: [UInt8], path: String?, displayName: String? = nil,

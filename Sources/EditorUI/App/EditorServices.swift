@@ -70,14 +70,6 @@ public struct EditorServices: Sendable {
         return catalog.shapeIssues(moduleNode: doc.root, in: doc, key: plan.to)
     }
 
-    /// Upgrades every upgradable module in tree order, one undoable step each (planned in
-    /// runs against one model: `UpgradeEngine.applyAll`). Returns the count and the failures.
-    public func upgradeAll(_ session: inout EditSession) -> (done: Int, failed: [String]) {
-        var failures: [(Int?, UpgradeError)] = []
-        let plans = engine.applyAll(in: &session, failures: &failures)
-        return (plans.count, failures.map { "\($0.0.map { "#\($0)" } ?? "#?"): \($0.1)" })
-    }
-
     /// Upgrades module `index` as one undoable step; returns the status-line message.
     public func upgrade(_ index: Int, _ bp: Blueprint, _ session: inout EditSession) throws(UpgradeError) -> String {
         let plan = try engine.makePlan(for: bp.modules[index], in: bp)

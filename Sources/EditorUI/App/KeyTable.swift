@@ -4,6 +4,8 @@
 public enum KeyContext: String, CaseIterable, Sendable {
     case generic, tree, detail, help, diff, review, picker, connections, toolPicker, searchLine, lineEditor, textEditor
     case scenarioList, workspaceConnections, workspaceSummary
+    /// While long work runs (upgrade-all from `U` or `a` in the review): App/Editor+Work.swift.
+    case busy
 
     public var title: String {
         switch self {
@@ -22,6 +24,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .scenarioList: return "Scenario list (scened DIR)"
         case .workspaceConnections: return "Connections across scenarios"
         case .workspaceSummary: return "Review across scenarios: summary"
+        case .busy: return "While an upgrade-all runs (U, a in the review)"
         }
     }
 }
@@ -132,5 +135,6 @@ public struct KeyTable: Sendable {
         KeyBinding(.review, .char("c"), .reviewConnection),
         KeyBinding(.review, .char("q"), .reviewEnd),
         KeyBinding(.review, .escape, .reviewPause),
+        KeyBinding(.busy, .ctrl("c"), .cancelWork), KeyBinding(.busy, .escape, .cancelWork),
     ]
 }

@@ -199,11 +199,7 @@ extension Editor {
             let plan = try planResult.get()
             let outcome = try services.engine.apply(plan, to: &s)
             commit(s)
-            let c = plan.connection
-            let applied = ReviewApplied(label: plan.label, undoDepth: session.undoStack.count, from: plan.from, to: plan.to,
-                                        mustReassignConnection: c?.mustReassign ?? false, needsConnection: c?.mustReassign ?? false,
-                                        connectionParameter: c?.parameterAfter,
-                                        connectionNote: c.map(Editor.connectionSummary))
+            let applied = Editor.reviewApplied(plan, undoDepth: session.undoStack.count)
             r = review ?? r
             r.items[i].answer = .applied(applied)
             r.history.append(i)
@@ -216,23 +212,68 @@ extension Editor {
         }
     }
 
-    /// `a`: this upgrade and every other unanswered one, in tree order, one undo step each.
+    /// `a`: this upgrade and every other unanswered one, one undo step each. They are applied
+    /// in one pass (UpgradeEngine.applyAll, in tree order; on a terminal on another thread,
+    /// with progress and Ctrl-C, all or nothing), then recorded as answers in that order.
     private func reviewApplyAll() {
         guard let r = review else { return }
         let order = Array(r.position..<r.items.count) + Array(0..<r.position)
-        var done = 0
-        var failed = 0
-        for i in order where r.items[i].kind == .upgrade && r.items[i].answer == nil {
-            // the plan is made against the document as the previous upgrade left it
-            if applyUpgrade(at: i) { done += 1 } else { failed += 1 }
+        let pending = order.filter { r.items[$0].kind == .upgrade && r.items[$0].answer == nil }
+        let ids = pending.compactMap { r.items[$0].moduleId }
+        let idSet = Set(ids)
+        // The pass picks modules by id: modules without one, or sharing one, go one at a time.
+        guard ids.count == pending.count, idSet.count == ids.count,
+              blueprint.modules.reduce(0, { $0 + (($1.id.map(idSet.contains) ?? false) ? 1 : 0) }) == ids.count else {
+            reviewApplyAllStepwise(pending)
+            return
         }
-        review?.finished = true
-        review?.scroll = 0
-        let leftManual = review?.items.filter { $0.kind == .manual && $0.answer == nil }.count ?? 0
+        let depth = session.undoStack.count
+        startUpgradeAll(title: "applying", total: pending.count, only: idSet) { e, result in
+            guard let s = result.session else {
+                e.setMessage("cancelled: no upgrade was applied; the review goes on")
+                return
+            }
+            e.commit(s)
+            guard var r = e.review else { return }
+            var byId: [Int: Int] = [:]
+            for i in pending { if let id = r.items[i].moduleId { byId[id] = i } }
+            for (k, plan) in result.plans.enumerated() {
+                guard let id = plan.moduleId, let i = byId[id] else { continue }
+                r.items[i].answer = .applied(Editor.reviewApplied(plan, undoDepth: depth + k + 1))
+                r.history.append(i)
+            }
+            e.finishApplyAll(&r, done: result.plans.count, failed: pending.count - result.plans.count)
+        }
+    }
+
+    /// `a` one upgrade at a time (modules without a unique id).
+    private func reviewApplyAllStepwise(_ pending: [Int]) {
+        var done = 0
+        for i in pending {
+            // the plan is made against the document as the previous upgrade left it
+            if applyUpgrade(at: i) { done += 1 }
+        }
+        guard var r = review else { return }
+        finishApplyAll(&r, done: done, failed: pending.count - done)
+    }
+
+    private func finishApplyAll(_ r: inout ReviewState, done: Int, failed: Int) {
+        r.finished = true
+        r.scroll = 0
+        review = r
+        let leftManual = r.items.filter { $0.kind == .manual && $0.answer == nil }.count
         var msg = "applied \(done) upgrade\(done == 1 ? "" : "s") (\(done) undo step\(done == 1 ? "" : "s"))"
         if failed > 0 { msg += "; \(failed) failed" }
         if leftManual > 0 { msg += "; \(leftManual) manual replacement\(leftManual == 1 ? "" : "s") left" }
         setMessage(msg, error: failed > 0)
+    }
+
+    static func reviewApplied(_ plan: UpgradePlan, undoDepth: Int) -> ReviewApplied {
+        let c = plan.connection
+        return ReviewApplied(label: plan.label, undoDepth: undoDepth, from: plan.from, to: plan.to,
+                             mustReassignConnection: c?.mustReassign ?? false, needsConnection: c?.mustReassign ?? false,
+                             connectionParameter: c?.parameterAfter,
+                             connectionNote: c.map(Editor.connectionSummary))
     }
 
     private func reviewJump() {

@@ -52,6 +52,11 @@ enum StatusBarView {
             buf.put(c.text, x: 0, y: y2, slot: .dialogTitle, maxWidth: width)
             return
         }
+        // Upgrade-all running on another thread: its progress and how to cancel it.
+        if let w = e.workLine {
+            buf.put(inert(w, ascii: !e.glyphs.isUnicode), x: 0, y: y2, slot: .message, maxWidth: width)
+            return
+        }
         if let m = e.message {
             buf.put(inert(m, ascii: !e.glyphs.isUnicode), x: 0, y: y2, slot: e.messageIsError ? .error : .message, maxWidth: width)
             return

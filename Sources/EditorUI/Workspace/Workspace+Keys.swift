@@ -38,7 +38,7 @@ extension Workspace {
 
     /// A key for the open editor: `q`/Esc in its tree (nothing else open) leave it for the list.
     func handleEditorKey(_ key: Key, _ i: Int, _ e: Editor) {
-        let idle = e.screen == .main && e.prompt == nil && e.confirm == nil && e.fields.edit == nil
+        let idle = !e.isBusy && e.screen == .main && e.prompt == nil && e.confirm == nil && e.fields.edit == nil
             && e.connectionUI.picker == nil && e.tools.picker == nil && e.keyContext == .tree
         if idle && !e.terminalTooSmall && (key == .escape || keyTable.action(for: key, in: .tree) == .quit) {
             leaveEditor(i)
@@ -48,6 +48,20 @@ extension Workspace {
         if e.wantsQuit { leaveEditor(i) }         // a quit the editor answered itself (e.g. too small)
         if e.wantsFullRedraw { wantsFullRedraw = true; e.wantsFullRedraw = false }
         reviewFollow(i, e)
+    }
+
+    /// The open scenario's editor runs an upgrade-all (Editor+Work.swift).
+    public var isBusy: Bool {
+        if case .editor(let i) = mode { return entries[i].editor?.isBusy ?? false }
+        return false
+    }
+
+    /// While busy: finishes the editor's work once it is done; true when it ended.
+    @discardableResult
+    public func pollWork(waitingUpTo seconds: Double = 0) -> Bool {
+        guard case .editor(let i) = mode, let e = entries[i].editor, e.pollWork(waitingUpTo: seconds) else { return false }
+        reviewFollow(i, e)
+        return true
     }
 
     /// Back to the list; the scenario stays open (its undo history, its recovery file).
