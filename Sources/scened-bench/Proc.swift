@@ -18,6 +18,9 @@ struct RunResult {
     var cpu: Double = 0
     /// The fastest of the runs (wall clock), next to the median in `seconds`.
     var best: Double = 0
+    /// The slowest of the runs: (worst − best) / median is the spread between runs.
+    var worst: Double = 0
+    var spread: Double { seconds > 0 ? (worst - best) / seconds : 0 }
 }
 
 /// Runs `argv` with stdout/stderr to /dev/null (or stdout to `stdoutPath`) and the
@@ -59,7 +62,7 @@ func measure(_ argv: [String], times: Int, okStatus: Set<Int32> = [0]) -> RunRes
     }
     let sorted = runs.map(\.seconds).sorted(), cpus = runs.map(\.cpu).sorted()
     return RunResult(status: 0, seconds: sorted[sorted.count / 2], maxRSS: runs.map(\.maxRSS).max() ?? 0, cpu: cpus[cpus.count / 2],
-                     best: sorted[0])
+                     best: sorted[0], worst: sorted[sorted.count - 1])
 }
 
 /// Environment for children: no user config, a UTF-8 locale, a known terminal.

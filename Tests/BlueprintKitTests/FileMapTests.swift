@@ -76,6 +76,32 @@ import Testing
         #expect(copy[original.count - 1] == 0)
     }
 
+    /// Parsing, the module walk and `check`'s status pass release the mapped pages they have
+    /// gone past (ResidentWindow, a few MB at a time); reading them again maps the file's
+    /// bytes back, so the model and the report are the read file's.
+    @Test func releasingPagesBehindThePassesKeepsEverythingTheSame() throws {
+        let original = bigBlueprint(6 * ResidentWindow.span)
+        let path = temporaryFile(original)
+        defer { unlink(path) }
+        let mapped = try FileIO.documentBytes(path, mapAbove: 0)
+        #expect(mapped.isMapped)
+        var window = ResidentWindow(mapped)
+        #expect(window.next == ResidentWindow.span)
+        window.passed(original.count)
+        #expect(window.next > original.count)             // released everything before the end
+        let a = try Blueprint(bytes: mapped), b = try Blueprint(bytes: original)
+        #expect(a.modules.count > 1000)
+        #expect(a.modules.map(\.name) == b.modules.map(\.name))
+        #expect(a.modules.map(\.label) == b.modules.map(\.label))
+        #expect(a.references == b.references)
+        let ra = CheckReport(blueprint: a, catalog: .shipped), rb = CheckReport(blueprint: b, catalog: .shipped)
+        #expect(ra.counts == rb.counts)
+        #expect(mapped.array == original)                  // every byte reads back after its release
+        #expect(!mapped.fileChanged)
+        // memory of the document's own is never released
+        #expect(ResidentWindow(JSONBytes(original)).next == .max)
+    }
+
     @Test func rewrittenWhileMappedIsNoticed() throws {
         let path = temporaryFile(bigBlueprint(2 << 20))
         defer { unlink(path) }
