@@ -22,10 +22,16 @@ func makeEditor(path: String?, command: String, glyphs: Glyphs, keyTable: KeyTab
         FileIO.writeStderr("scened \(command): \(error)\n")
         return .failure(ExitFailure(code: Exit.noInput))
     }
+    // A large file takes a moment before the screen starts: say so on the terminal meanwhile.
+    let announce = bytes.count >= Editor.announceAbove && isatty(2) == 1
+    if announce { FileIO.writeStderr("scened: opening \(path) (\(bytes.count / 1_000_000) MB)…") }
     do {
-        return .success(try Editor(bytes: bytes, path: path == "-" ? nil : path, services: services, keyTable: keyTable,
-                                   glyphs: glyphs, stamp: stamp))
+        let e = try Editor(bytes: bytes, path: path == "-" ? nil : path, services: services, keyTable: keyTable,
+                           glyphs: glyphs, stamp: stamp)
+        if announce { FileIO.writeStderr("\r\u{1B}[K") }
+        return .success(e)
     } catch {
+        if announce { FileIO.writeStderr("\r\u{1B}[K") }
         FileIO.writeStderr("\(path):\(error.line):\(error.column): \(error.message)\n")
         return .failure(ExitFailure(code: Exit.dataError))
     }
@@ -92,6 +98,8 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
     editor.showStartupWarnings(settings.warnings)
     // `E` on a field: the person's $EDITOR runs with curses mode left for the duration.
     editor.runExternalEditor = { text in MainActor.assumeIsolated { screen.runOutsideCurses { ExternalEditor.run(text) } } }
+    // "saving …" of a large file is drawn before the save.
+    editor.drawNow = { MainActor.assumeIsolated { screen.present(EditorView.render(editor, width: screen.size.width, height: screen.size.height)) } }
     // Like a hangup: keep the unsaved edits in the recovery file.
     let code = terminalLoop(screen, render: { EditorView.render(editor, width: $0, height: $1) }, handle: { editor.handle($0) },
                             takeRedraw: { defer { editor.wantsFullRedraw = false }; return editor.wantsFullRedraw },

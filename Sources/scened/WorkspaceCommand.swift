@@ -48,8 +48,10 @@ func runWorkspace(_ inputs: BlueprintInputs, settings: Settings, services: Edito
             e.enableRecovery()
             if let found = Recovery.find(for: e.path) { e.offerRecovery(found) }
             e.runExternalEditor = { text in MainActor.assumeIsolated { screen.runOutsideCurses { ExternalEditor.run(text) } } }
+            e.drawNow = { MainActor.assumeIsolated { screen.present(WorkspaceView.render(w, width: screen.size.width, height: screen.size.height)) } }
         }
     }
+    w.drawNow = { MainActor.assumeIsolated { screen.present(WorkspaceView.render(w, width: screen.size.width, height: screen.size.height)) } }
     let code = terminalLoop(screen, render: { WorkspaceView.render(w, width: $0, height: $1) }, handle: { w.handle($0) },
                             takeRedraw: { defer { w.wantsFullRedraw = false }; return w.wantsFullRedraw },
                             busy: { w.isBusy }, poll: { w.pollWork() },

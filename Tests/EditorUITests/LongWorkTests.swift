@@ -26,18 +26,22 @@ import BlueprintKit
 
     @Test func progressShowsAndOtherKeysWaitWhileTheUpgradeRuns() throws {
         let (e, release) = try heldEditor()
-        try press(e, "Uy")
+        try press(e, "U")
         #expect(e.isBusy)
         let frame = EditorView.render(e, width: 100, height: 24).plainText()
-        #expect(frame.contains("upgrading 0/6 modules"), "\(frame)")
+        #expect(frame.contains("preparing the upgrades: 0/6 modules"), "\(frame)")
         #expect(frame.contains("Ctrl-C cancels"))
         // keys that would change the document do nothing while it runs
-        try press(e, "jux")
+        try press(e, "juxy")
         #expect(e.session.undoStack.isEmpty)
         #expect(e.session.document.bytes.array == DemoScenario.bytes)
         release.signal()
         #expect(e.pollWork(waitingUpTo: 30))
         #expect(!e.isBusy)
+        // the pass is done: the question says what `y` will do, and nothing is applied yet
+        #expect(e.confirm?.text.hasPrefix("Upgrade 6 modules") == true)
+        #expect(e.session.undoStack.isEmpty)
+        try press(e, "y")
         let inline = try inlineUpgradeAll()
         #expect(e.session.document.bytes.array == inline.session.document.bytes.array)
         #expect(e.session.undoStack.count == 6 && inline.session.undoStack.count == 6)
@@ -47,7 +51,7 @@ import BlueprintKit
 
     @Test func ctrlCCancelsTheWholeUpgradeAndNothingIsApplied() throws {
         let (e, release) = try heldEditor()
-        try press(e, "Uy<C-c>")
+        try press(e, "U<C-c>")
         #expect(EditorView.render(e, width: 100, height: 24).plainText().contains("cancelling"))
         release.signal()
         #expect(e.pollWork(waitingUpTo: 30))
@@ -56,8 +60,9 @@ import BlueprintKit
         #expect(e.message == "upgrade-all cancelled: nothing was changed")
         // the editor works as before: U again upgrades everything
         e.workGate = nil
-        try press(e, "Uy")
+        try press(e, "U")
         _ = e.pollWork(waitingUpTo: 30)
+        try press(e, "y")
         #expect(e.session.undoStack.count == 6)
     }
 

@@ -188,6 +188,10 @@ extension Editor {
         }
     }
 
+    /// `U`: the whole pass runs first, on a copy of the session (on a terminal beside the key
+    /// loop, with its progress; Ctrl-C cancels it), so the question can say what it will do:
+    /// "Upgrade 23 modules: 19 whole, 4 leave fields for review? (y/n)". `y` then puts the
+    /// result in place at once, one undo step per module; `n` drops it.
     func askUpgradeAll() {
         let auto = badges.filter { $0.state == .upgradable }.count
         let manual = badges.filter { $0.state == .manual }.count
@@ -195,28 +199,29 @@ extension Editor {
             setMessage(manual > 0 ? "nothing to upgrade automatically; \(manual) module\(manual == 1 ? "" : "s") need a manual replacement" : "every module is current")
             return
         }
-        // Say before doing it how many upgrades are whole and how many leave fields for review.
-        var partial = 0
-        for (i, b) in badges.enumerated() where b.state == .upgradable {
-            if let plan = try? services.plan(i, blueprint), !services.shapeVerdict(plan).isEmpty { partial += 1 }
+        // Each upgrade sees the document as the previous one left it (UpgradeEngine.applyAll).
+        startUpgradeAll(title: "preparing the upgrades:", total: auto, only: nil) { e, result in
+            guard result.session != nil else { e.setMessage("upgrade-all cancelled: nothing was changed"); return }
+            guard !result.plans.isEmpty else {
+                e.setMessage("nothing upgraded; failed: " + result.failures.joined(separator: "; "), error: true)
+                return
+            }
+            e.pendingUpgradeAll = result
+            e.confirm = .upgradeAll(automatic: result.plans.count, manual: manual, partial: result.needingReview.count)
         }
-        confirm = .upgradeAll(automatic: auto, manual: manual, partial: partial)
     }
 
-    /// Upgrades every upgradable module, one undoable step each. On a terminal it runs on
-    /// another thread with its progress in the status line, and Ctrl-C cancels it whole.
-    public func upgradeAll() {
-        // Each upgrade sees the document as the previous one left it (UpgradeEngine.applyAll).
-        startUpgradeAll(title: "upgrading", total: badges.filter { $0.state == .upgradable }.count, only: nil) { e, result in
-            guard let s = result.session else { e.setMessage("upgrade-all cancelled: nothing was changed"); return }
-            e.commit(s)
-            let done = result.plans.count
-            var msg = "upgraded \(done) module\(done == 1 ? "" : "s") (\(done) undo step\(done == 1 ? "" : "s"))"
-            let review = e.blueprint.modules.filter { e.badges[$0.index].state == .needsReview }.map(\.idText)
-            if !review.isEmpty { msg += "; \(review.count) need review (o shows them): " + review.prefix(8).joined(separator: " ") }
-            if !result.failures.isEmpty { msg += "; failed: " + result.failures.joined(separator: "; ") }
-            e.setMessage(msg, error: !result.failures.isEmpty)
-        }
+    /// `y` to the question of `U`: the prepared upgrades replace the session, one undoable step each.
+    func applyPendingUpgradeAll() {
+        guard let result = pendingUpgradeAll, let s = result.session else { return }
+        pendingUpgradeAll = nil
+        commit(s)
+        let done = result.plans.count
+        var msg = "upgraded \(done) module\(done == 1 ? "" : "s") (\(done) undo step\(done == 1 ? "" : "s"))"
+        let review = blueprint.modules.filter { badges[$0.index].state == .needsReview }.map(\.idText)
+        if !review.isEmpty { msg += "; \(review.count) need review (o shows them): " + review.prefix(8).joined(separator: " ") }
+        if !result.failures.isEmpty { msg += "; failed: " + result.failures.joined(separator: "; ") }
+        setMessage(msg, error: !result.failures.isEmpty)
     }
 
     func undo() {

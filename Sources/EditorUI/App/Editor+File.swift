@@ -11,6 +11,9 @@ import Glibc
 #endif
 
 extension Editor {
+    /// `12.3 MB`.
+    static func megabytes(_ n: Int) -> String { "\(Double(n / 100_000) / 10) MB" }
+
     /// Saves to the current path (asks for one for the demo). Returns true when written.
     @discardableResult
     public func save() -> Bool {
@@ -37,6 +40,9 @@ extension Editor {
             pendingSaveTarget = target
             confirm = .overwriteOther(name: target)
             return false
+        }
+        if session.document.bytes.count >= Editor.announceAbove {
+            announce("saving \(target) (\(Editor.megabytes(session.document.bytes.count)))…")
         }
         let bytes = session.document.bytes.array
         let written: FileStamp

@@ -70,8 +70,8 @@ extension Editor {
         let ch: Character? = { if case .char(let x) = key { return Character(x.lowercased()) }; return nil }()
         switch c {
         case .upgradeAll:
-            if ch == "y" { confirm = nil; upgradeAll() }
-            else if ch == "n" || key == .escape || ch == "q" { confirm = nil; setMessage("nothing upgraded") }
+            if ch == "y" { confirm = nil; applyPendingUpgradeAll() }
+            else if ch == "n" || key == .escape || ch == "q" { confirm = nil; pendingUpgradeAll = nil; setMessage("nothing upgraded") }
         case .quit:
             if ch == "s" || ch == "y" || ch == "w" {
                 confirm = nil

@@ -54,6 +54,8 @@ struct UpgradeAllResult: Sendable {
     var session: EditSession?
     var plans: [UpgradePlan]
     var failures: [String]
+    /// Ids of upgraded modules that need review afterwards (fields their new version does not have).
+    var needingReview: [Int] = []
 }
 
 /// Work in progress: its progress, the worker, and what to do with the result (on the key loop).
@@ -86,7 +88,16 @@ extension Editor {
             let plans = services.engine.applyAll(in: &s, only: ids, failures: &failures, cancelled: { progress.isCancelled },
                                                  progress: { progress.report(done: $0, total: $1) })
             let failed = failures.map { "\($0.0.map { "#\($0)" } ?? "#?"): \($0.1)" }
-            return UpgradeAllResult(session: plans == nil ? nil : s, plans: plans ?? [], failures: failed)
+            guard let plans else { return UpgradeAllResult(session: nil, plans: [], failures: failed) }
+            // which upgraded modules are left needing review (whole or visibly partial)
+            var review: [Int] = []
+            if !plans.isEmpty, let bp = try? Blueprint(document: s.document, scanReferences: false) {
+                let upgraded = Set(plans.compactMap(\.moduleId))
+                for m in bp.modules where m.id.map(upgraded.contains) ?? false {
+                    if services.catalog.status(of: m, in: bp.document).state == .needsReview, let id = m.id { review.append(id) }
+                }
+            }
+            return UpgradeAllResult(session: s, plans: plans, failures: failed, needingReview: review)
         }
         guard runsWorkInBackground else { finish(self, work()); return }
         let job = Background(work)
@@ -103,6 +114,16 @@ extension Editor {
         w.finish(self, w.job.value)
         return true
     }
+
+    /// Says what is being done and draws that frame at once, before work on the key loop
+    /// that takes a moment (saving a large file). Without a terminal it only sets the message.
+    func announce(_ text: String) {
+        setMessage(text)
+        drawNow?()
+    }
+
+    /// Files from this size on say "saving …" / "opening …" before the work.
+    public static let announceAbove = 4 << 20
 
     /// A key while the work runs: cancel and redraw act, the rest says what is going on.
     func handleBusyKey(_ key: Key) {

@@ -191,9 +191,13 @@ public final class Editor {
     var detailCacheKey: String?
     /// Upgrade-all running on another thread (App/Editor+Work.swift).
     public internal(set) var work: LongWork?
+    /// The upgrades `U` prepared, while its question is open.
+    var pendingUpgradeAll: UpgradeAllResult?
     /// Long work runs on another thread while the screen shows its progress; set by the
     /// terminal wiring. Off (tests, `scened snapshot`): it runs before the key returns.
     public var runsWorkInBackground = false
+    /// Draws the current state as a frame now (set by the terminal wiring; Editor+Work.swift).
+    public var drawNow: (() -> Void)?
     /// Runs first on the worker thread (tests hold the work there to see the busy state).
     var workGate: (@Sendable () -> Void)?
     var detailCache: [StyledLine] = []

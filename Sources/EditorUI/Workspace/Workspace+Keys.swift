@@ -146,6 +146,10 @@ extension Workspace {
             fail("cannot open: \(err.text(file: entries[i].summary.path))")
             return
         }
+        if entries[i].editor == nil, let size = entries[i].summary.stamp?.size, size >= Editor.announceAbove {
+            say("opening \(entries[i].summary.title) (\(Editor.megabytes(size)))…")
+            drawNow?()
+        }
         guard editor(i) != nil else { rebuild(); return }
         mode = .editor(i)
     }

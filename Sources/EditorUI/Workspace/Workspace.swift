@@ -75,6 +75,8 @@ public final class Workspace {
     /// Called on each editor the workspace opens (the terminal wiring enables recovery,
     /// the external editor, save options).
     public var configureEditor: ((Editor) -> Void)?
+    /// Draws the current state as a frame now (set by the terminal wiring): "opening …" of a large file.
+    public var drawNow: (() -> Void)?
     /// When set, saving writes nothing and says why (`scened snapshot`).
     public var savesDisabledReason: String?
 
