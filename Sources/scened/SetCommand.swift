@@ -7,7 +7,7 @@ let setCommand = Command(
     name: "set",
     summary: "set a module's label, field values, filter or route flag, or a scenario setting",
     usage: """
-    scened set FILE|- MODULE PATH=VALUE [PATH=VALUE...] [-o OUT | -i [--force] | --dry-run] [--string | --json]
+    scened set FILE|- MODULE PATH=VALUE [PATH=VALUE...] [--remove PATH]... [-o OUT | -i [--force] | --dry-run] [--string | --json]
 
       MODULE    a module id (3 or #3), or `scenario` for the scenario's name and settings
       PATH      mapper.url, parameters.maxResults, metadata.designer.name (or label),
@@ -15,6 +15,8 @@ let setCommand = Command(
                 for `scenario`: name, metadata.scenario.sequential (or just sequential)
       VALUE     parsed as JSON when it parses, else taken as a string. The field keeps its
                 type: 3 for a string field is written as "3", and a number field refuses a word.
+      --remove PATH  remove a field of the module's mapper or parameters (e.g. one an
+                upgrade left for review: `scened check` names it); repeatable
       --string  every VALUE is a string, whatever the field held
       --json    every VALUE must be JSON and is written as given (its type may change)
       -o OUT    write to OUT (atomically) instead of standard output
@@ -38,12 +40,14 @@ func runSet(_ argv: [String]) -> Int32 {
     let forceJSON = args.flag("--json")
     let out: String?
     let pos: [String]
+    let removals: [String]
     do {
         out = try args.option("-o", "--output")
+        removals = try args.options("--remove")
         pos = try args.positionals()
     } catch { return usageFailure(setCommand, error.message) }
-    guard pos.count >= 3 else {
-        return usageFailure(setCommand, pos.isEmpty ? "missing FILE" : pos.count == 1 ? "missing MODULE" : "missing PATH=VALUE")
+    guard pos.count >= 3 || (pos.count == 2 && !removals.isEmpty) else {
+        return usageFailure(setCommand, pos.isEmpty ? "missing FILE" : pos.count == 1 ? "missing MODULE" : "missing PATH=VALUE (or --remove PATH)")
     }
     if forceString && forceJSON { return usageFailure(setCommand, "--string and --json contradict each other") }
     if [out != nil, inPlace, dryRun].filter({ $0 }).count > 1 { return usageFailure(setCommand, "choose one of -o, -i and --dry-run") }
@@ -87,6 +91,28 @@ func runSet(_ argv: [String]) -> Int32 {
         } catch let e as FieldError {
             let hint = e.kind == .refused && input == .auto ? " (--string or --json changes the type on purpose)" : ""
             FileIO.writeStderr("scened set: \(e.message)\(hint); nothing written\n")
+            return e.kind == .notFound ? Exit.attention : Exit.dataError
+        } catch {
+            FileIO.writeStderr("scened set: \(error); nothing written\n")
+            return Exit.software
+        }
+    }
+    for path in removals {
+        do {
+            let current = try Blueprint(document: session.document)
+            let field = try target.field(path, in: current)
+            guard field.section == .mapper || field.section == .parameters else {
+                FileIO.writeStderr("scened set: --remove takes a field of the module's mapper or parameters, not \(path); nothing written\n")
+                return Exit.usage
+            }
+            guard field.value != nil, let node = session.document.node(at: field.path) else {
+                throw FieldError(.notFound, "\(target.name) has no field \(field.display)")
+            }
+            try session.perform("remove \(field.display) from \(target.name)") { (ed: inout JSONEditor) throws(JSONEditError) in
+                try ed.apply(ed.document.remove(node))
+            }
+        } catch let e as FieldError {
+            FileIO.writeStderr("scened set: \(e.message); nothing written\n")
             return e.kind == .notFound ? Exit.attention : Exit.dataError
         } catch {
             FileIO.writeStderr("scened set: \(error); nothing written\n")
