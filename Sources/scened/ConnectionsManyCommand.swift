@@ -8,8 +8,12 @@ func runConnectionsMany(_ inputs: BlueprintInputs, script: ConnectionScript, jso
     var code = Exit.ok, skipped = Set<String>(), results: [JSONValue] = [], text = ""
     var files = 0, failed = 0, connections = 0, references = 0, warnings = 0, matched = 0, changed = 0
     var unmatched: [String] = []
+    // files done / total on stderr while it takes longer than a quarter of a second (ProgressLine.swift)
+    // (not with --dry-run, whose diffs go to the same terminal as they are made)
+    let progress = ProgressLine("connections", unit: "files", total: inputs.files.count, quiet: json || dryRun)
     for f in inputs.files {
         let bp: Blueprint
+        progress.advance(by: 1)
         switch loadInput(f, inputs: inputs, command: "connections") {
         case .skipped: skipped.insert(f); continue
         case .failed(let c, let j): code = worstExit(code, c); failed += 1; results.append(j); continue
@@ -33,10 +37,10 @@ func runConnectionsMany(_ inputs: BlueprintInputs, script: ConnectionScript, jso
         var session = EditSession(document: bp.document)
         do {
             let notes = try script.run(on: &session, team: team)
-            FileIO.writeStderr(notes.map { "scened connections: \(f): \($0)\n" }.joined())
+            ProgressLine.stderrMessage(notes.map { "scened connections: \(f): \($0)\n" }.joined())
         } catch {
             if case .nothingMatched(let m) = error { unmatched.append("\(f): \(m)"); continue }
-            FileIO.writeStderr("scened connections: \(f): \(error)\n")
+            ProgressLine.stderrMessage("scened connections: \(f): \(error)\n")
             if case .usage = error { code = worstExit(code, Exit.usage) } else { code = worstExit(code, Exit.dataError) }
             continue
         }
@@ -51,6 +55,7 @@ func runConnectionsMany(_ inputs: BlueprintInputs, script: ConnectionScript, jso
             if c != Exit.ok { changed -= bytes != original ? 1 : 0; code = worstExit(code, c) }
         }
     }
+    progress.finish()
     if script.isEmpty {
         if json {
             let totals = JSONValue.object([("files", .int(files + failed)), ("malformed", .int(failed)), ("skipped", .int(skipped.count)),

@@ -22,14 +22,14 @@ struct InPlaceSource {
 /// Reads `path` for an in-place edit; prints the error and returns exit 66 when it cannot.
 func readForInPlace(_ path: String, command: String) -> Result<InPlaceSource, ExitFailure> {
     guard path != "-" else {
-        FileIO.writeStderr("scened \(command): --in-place needs a FILE, not standard input\n")
+        ProgressLine.stderrMessage("scened \(command): --in-place needs a FILE, not standard input\n")
         return .failure(ExitFailure(code: Exit.usage))
     }
     do {
         let r = try FileStamp.read(path)
         return .success(InPlaceSource(bytes: r.bytes, stamp: r.stamp))
     } catch {
-        FileIO.writeStderr("scened \(command): \(error)\n")
+        ProgressLine.stderrMessage("scened \(command): \(error)\n")
         return .failure(ExitFailure(code: Exit.noInput))
     }
 }
@@ -52,13 +52,13 @@ func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force
     } catch {
         switch error {
         case .externalChange(let c):
-            FileIO.writeStderr("scened \(command): \(c.path): changed on disk since it was read (\(c.whatChanged)); nothing written. "
+            ProgressLine.stderrMessage("scened \(command): \(c.path): changed on disk since it was read (\(c.whatChanged)); nothing written. "
                                + "Run the command again on the new version, or pass \(forceFlag) to overwrite it.\n")
             return Exit.changedOnDisk
         case .io(let e):
-            FileIO.writeStderr("scened \(command): \(e); the file is unchanged\n")
+            ProgressLine.stderrMessage("scened \(command): \(e); the file is unchanged\n")
         case .notDurable(let e, _):
-            FileIO.writeStderr("scened \(command): \(e)\n")
+            ProgressLine.stderrMessage("scened \(command): \(e)\n")
             return Exit.ioError
         }
         return Exit.cantCreate

@@ -59,7 +59,9 @@ func listText(_ bp: Blueprint) -> String {
 func runListMany(_ inputs: BlueprintInputs, json: Bool) -> Int32 {
     var code = Exit.ok, skipped = Set<String>(), results: [JSONValue] = [], text = ""
     var listed = 0, modules = 0, failed = 0
+    let progress = ProgressLine("list", unit: "files", total: inputs.files.count, quiet: json)
     for f in inputs.files {
+        progress.advance(by: 1)
         switch loadInput(f, inputs: inputs, command: "list") {
         case .skipped: skipped.insert(f)
         case .failed(let c, let j): code = worstExit(code, c); failed += 1; results.append(j)
@@ -70,6 +72,7 @@ func runListMany(_ inputs: BlueprintInputs, json: Bool) -> Int32 {
             else { text += "==> \(f) <==\n" + listText(bp) + "\n" }
         }
     }
+    progress.finish()
     if json {
         let totals = JSONValue.object([("files", .int(listed + failed)), ("malformed", .int(failed)),
                                        ("skipped", .int(skipped.count)), ("modules", .int(modules))])

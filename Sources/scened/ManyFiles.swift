@@ -27,13 +27,13 @@ func fileErrorJSON(_ file: String, line: Int?, column: Int?, message: String) ->
 func loadInput(_ path: String, inputs: BlueprintInputs, command: String, scanReferences: Bool = true) -> InputLoad {
     let bytes: JSONBytes
     do { bytes = try FileIO.readBytes(path) } catch {
-        FileIO.writeStderr("scened \(command): \(error)\n")
+        ProgressLine.stderrMessage("scened \(command): \(error)\n")
         return .failed(code: Exit.noInput, json: fileErrorJSON(path, line: nil, column: nil, message: error.message))
     }
     do { return .loaded(try Blueprint(bytes: bytes, scanReferences: scanReferences)) } catch {
         if inputs.skips(path, error) { return .skipped }
-        FileIO.writeStderr("\(path == "-" ? "<stdin>" : path):\(error.line):\(error.column): \(error.message)\n")
-        if case .json(let e) = error { FileIO.writeStderr(indentExcerpt(e.excerpt)) }
+        ProgressLine.stderrMessage("\(path == "-" ? "<stdin>" : path):\(error.line):\(error.column): \(error.message)\n")
+        if case .json(let e) = error { ProgressLine.stderrMessage(indentExcerpt(e.excerpt)) }
         return .failed(code: Exit.dataError, json: fileErrorJSON(path, line: error.line, column: error.column, message: error.message))
     }
 }

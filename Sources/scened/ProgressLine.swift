@@ -33,6 +33,25 @@ final class ProgressLine: Sendable {
         enabled = !quiet && isatty(2) == 1
         start = ProgressLine.now()
         state.withLock { $0.total = total }
+        if enabled { ProgressLine.active.withLock { $0 = self } }
+    }
+
+    /// The line on the terminal now, so that a message can erase it first (`stderrMessage`).
+    private static let active = Mutex<ProgressLine?>(nil)
+
+    /// Erases the line if it is drawn; the next `advance` draws it again under the message.
+    private func interrupt() {
+        let shown = state.withLock { s in
+            defer { s.shown = false }
+            return s.shown
+        }
+        if shown { FileIO.writeStderr("\r\u{1B}[K") }
+    }
+
+    /// Writes a message to stderr on a line of its own, above any progress line.
+    static func stderrMessage(_ text: String) {
+        active.withLock { $0 }?.interrupt()
+        FileIO.writeStderr(text)
     }
 
     static func now() -> Double {
@@ -69,6 +88,7 @@ final class ProgressLine: Sendable {
     /// Erases the line if it was drawn.
     func finish() {
         guard enabled else { return }
+        ProgressLine.active.withLock { if $0 === self { $0 = nil } }
         let shown = state.withLock { s in
             defer { s.shown = false }
             return s.shown

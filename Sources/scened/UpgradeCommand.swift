@@ -113,7 +113,7 @@ func upgradeBlueprint(_ bp: Blueprint, file: String, catalog: Catalog, ids: Set<
     // (or shown, for --dry-run): a refused -i used to print "upgraded 3 modules"
     // right before "nothing written".
     func printSummary() {
-        FileIO.writeStderr(UpgradeSummary.details(plans))
+        ProgressLine.stderrMessage(UpgradeSummary.details(plans))
         for (id, e) in failures { FileIO.writeStderr("  #\(id.map(String.init) ?? "?") failed: \(e)\n") }
         FileIO.writeStderr("scened upgrade: \(many ? "\(file): " : "")\(summary.text)\n")
     }

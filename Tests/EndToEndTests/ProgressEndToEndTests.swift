@@ -61,6 +61,19 @@ extension EndToEnd {
             #expect(!screen.contains("modules ·"))
         }
 
+        @Test func connectionsAndListOverManyFilesShowProgressAndEraseIt() throws {
+            guard let bin = scenedBinary(), which("tmux") != nil else { return }
+            let files = Self.files(5)
+            let (raw, screen) = try onTerminal(bin, ["connections"] + files)
+            #expect(raw.contains("connections: 5/5 files"), "no progress line in: \(raw.debugDescription)")
+            #expect(screen.contains("total: 5 files"))
+            #expect(!screen.contains("files ·"), "the progress line stayed on the screen:\n\(screen)")
+            let (rawList, listScreen) = try onTerminal(bin, ["list"] + files)
+            #expect(rawList.contains("list: 5/5 files"), "no progress line in: \(rawList.debugDescription)")
+            #expect(listScreen.contains("total: 5 files, 10 modules"))
+            #expect(!listScreen.contains("files ·"))
+        }
+
         @Test func noProgressOnAPipeOrWithJSON() throws {
             guard let bin = scenedBinary() else { return }
             let files = Self.files(4)
