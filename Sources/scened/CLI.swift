@@ -112,12 +112,16 @@ func usageFailure(_ cmd: Command, _ message: String) -> Int32 {
 /// `scanReferences: false` skips the `{{id.field}}` index (for commands that need none).
 func loadBlueprint(_ path: String, command: String, scanReferences: Bool = true) -> Result<Blueprint, ExitFailure> {
     let bytes: JSONBytes
+    ProgressTicker.phase("reading \(path == "-" ? "<stdin>" : path)")
     do { bytes = try FileIO.readBytes(path) } catch {
         FileIO.writeStderr("scened \(command): \(error)\n")
         return .failure(ExitFailure(code: Exit.noInput))
     }
+    ProgressTicker.phase("parsing \(ProgressTicker.describe(path, bytes: bytes.count))")
     do {
-        return .success(try Blueprint(bytes: bytes, scanReferences: scanReferences))
+        let bp = try Blueprint(bytes: bytes, scanReferences: scanReferences)
+        ProgressTicker.phase("working on \(ProgressTicker.describe(path, bytes: bytes.count)), \(bp.modules.count) modules")
+        return .success(bp)
     } catch {
         FileIO.writeStderr("\(path == "-" ? "<stdin>" : path):\(error.line):\(error.column): \(error.message)\n")
         if case .json(let e) = error { FileIO.writeStderr(indentExcerpt(e.excerpt)) }
@@ -134,6 +138,7 @@ func indentExcerpt(_ s: String) -> String {
 /// Writes output to `-o OUT` atomically, or to stdout.
 func writeOutput(_ bytes: [UInt8], to out: String?, command: String) -> Int32 {
     guard let out, out != "-" else { FileIO.writeStdout(bytes); return Exit.ok }
+    ProgressTicker.phase("writing \(ProgressTicker.describe(out, bytes: bytes.count))")
     let existed = FileIO.exists(out)
     do { _ = try SafeSave.write(bytes, to: out, options: SaveOptions(), expecting: nil) } catch {
         switch error {

@@ -41,6 +41,7 @@ func readForInPlace(_ path: String, command: String) -> Result<InPlaceSource, Ex
 func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force: Bool, unchanged: Bool = false,
                   backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
     holdForTests()
+    ProgressTicker.phase("writing \(ProgressTicker.describe(path, bytes: bytes.count))")
     // Nothing changed (e.g. `upgrade -i` with nothing to upgrade): leave the file alone,
     // its inode, mtime and hard links included, as long as it is still the version read.
     if !force, unchanged, let now = try? FileStamp.of(path), now.sameContent(as: readStamp) {

@@ -33,7 +33,10 @@ final class ProgressLine: Sendable {
         enabled = !quiet && isatty(2) == 1
         start = ProgressLine.now()
         state.withLock { $0.total = total }
-        if enabled { ProgressLine.active.withLock { $0 = self } }
+        if enabled {
+            ProgressTicker.stop()                          // this line replaces the phase line
+            ProgressLine.active.withLock { $0 = self }
+        }
     }
 
     /// The line on the terminal now, so that a message can erase it first (`stderrMessage`).

@@ -64,7 +64,13 @@ let allCommands: [Command] = [
         let rest = Array(argv.dropFirst())
         if rest.contains("--help") || rest.contains("-h") { FileIO.writeStdout("usage: \(cmd.usage)\n"); return Exit.ok }
         if rest.contains("--version") { FileIO.writeStdout("scened \(scenedVersion)\n"); return Exit.ok }
-        return cmd.run(rest)
+        // One line of progress on a terminal while a command works (ProgressTicker.swift);
+        // commands that count their own work draw ProgressLine instead, and the editor-like
+        // or interactive ones (snapshot, pull, push) none.
+        ProgressTicker.start(cmd.name, quiet: rest.contains("--json") || ProgressTicker.ownProgress.contains(cmd.name))
+        let code = cmd.run(rest)
+        ProgressTicker.stop()
+        return code
     }
     if first.hasPrefix("-") && first != "-" {
         return runEditor(path: nil, argv: argv)

@@ -74,6 +74,23 @@ extension EndToEnd {
             #expect(!listScreen.contains("files ·"))
         }
 
+        /// One-file commands have no count of their own: the line says the phase and the time,
+        /// and is erased before the command's output.
+        @Test func oneFileCommandsShowTheirPhaseAndEraseIt() throws {
+            guard let bin = scenedBinary(), which("tmux") != nil else { return }
+            let file = NSTemporaryDirectory() + "scened-progress-big-\(getpid())-\(UUID().uuidString.prefix(6)).json"
+            defer { unlink(file) }
+            try EndToEnd.LongWorkEndToEndTests.blueprint(1500).write(toFile: file, atomically: true, encoding: .utf8)
+            let (raw, screen) = try onTerminal(bin, ["find", file, "example.com/1499"])
+            #expect(raw.contains("find: "), "no progress line in: \(raw.prefix(400).debugDescription)")
+            // erased right before the output, which then starts at the line's beginning
+            #expect(raw.contains("\r\u{1B}[K#1499  mapper.url"), "the line is not erased: \(raw.suffix(600).debugDescription)")
+            #expect(screen.contains("1 match in 1 module"), "\(screen)")
+            #expect(!screen.contains("find: "), "the progress line stayed on the screen:\n\(screen)")
+            let (rawJSON, _) = try onTerminal(bin, ["find", file, "example.com/1499", "--json"])
+            #expect(!rawJSON.contains("find: "), "progress with --json: \(rawJSON.prefix(400).debugDescription)")
+        }
+
         @Test func noProgressOnAPipeOrWithJSON() throws {
             guard let bin = scenedBinary() else { return }
             let files = Self.files(4)

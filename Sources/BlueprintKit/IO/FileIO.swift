@@ -1,4 +1,5 @@
 // Reading files and standard input into bytes, with errno-based messages.
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -74,11 +75,20 @@ public enum FileIO {
 
     /// Writes bytes to standard output (fd 1), handling short writes.
     public static func writeStdout(_ bytes: [UInt8]) {
+        beforeOutput()
         writeAll(fd: 1, bytes)
     }
 
-    public static func writeStdout(_ s: String) { writeAll(fd: 1, Array(s.utf8)) }
-    public static func writeStderr(_ s: String) { writeAll(fd: 2, Array(s.utf8)) }
+    public static func writeStdout(_ s: String) { beforeOutput(); writeAll(fd: 1, Array(s.utf8)) }
+    public static func writeStderr(_ s: String) { beforeOutput(); writeAll(fd: 2, Array(s.utf8)) }
+    /// Writes to standard error without calling the output hook (a progress line's own drawing).
+    public static func writeStderrDirect(_ s: String) { writeAll(fd: 2, Array(s.utf8)) }
+
+    /// Called before anything is written to stdout or stderr: a command's progress line
+    /// (scened's ProgressTicker) erases itself there, so output never lands in its line.
+    public static func setOutputHook(_ hook: (@Sendable () -> Void)?) { outputHook.withLock { $0 = hook } }
+    private static let outputHook = Mutex<(@Sendable () -> Void)?>(nil)
+    private static func beforeOutput() { if let h = outputHook.withLock({ $0 }) { h() } }
 
     @discardableResult
     static func writeAll(fd: Int32, _ bytes: [UInt8]) -> Bool {
