@@ -227,6 +227,26 @@ import Glibc
         #expect(read(f) == e.session.document.bytes.array)
     }
 
+    /// The editor keeps its own copy of the file (never a mapping of it): a file cut short by
+    /// another program while it is open changes nothing on screen, and saving asks first.
+    @Test func aFileTruncatedWhileOpenIsNoticedOnSaveAndNothingCrashes() throws {
+        let dir = scratch(); defer { try? FileManager.default.removeItem(atPath: dir) }
+        let f = "\(dir)/a.json"
+        write(f, DemoScenario.bytes)
+        let e = try open(f)
+        #expect(truncate(f, 10) == 0)
+        // every module is still there and can be upgraded and drawn
+        try press(e, "Uy")
+        #expect(e.session.undoStack.count == 6)
+        _ = EditorView.render(e, width: 100, height: 30)
+        try press(e, "<C-s>")
+        guard case .externalChange(let what) = e.confirm else { Issue.record("no question"); return }
+        #expect(what.hasPrefix("size \(DemoScenario.bytes.count) → 10 bytes"))
+        #expect(read(f)?.count == 10, "nothing written before the answer")
+        try press(e, "o")
+        #expect(read(f) == e.session.document.bytes.array && !e.isModified)
+    }
+
     @Test func quitSaveOverwriteQuits() throws {
         let dir = scratch(); defer { try? FileManager.default.removeItem(atPath: dir) }
         let f = "\(dir)/a.json"
