@@ -32,13 +32,33 @@ import Testing
         #expect(c.status(of: after.modules[0], in: after.document).state == .current)
     }
 
-    @Test func aMissingFieldIsRecordedButIsNotAVerdict() throws {
-        let text = ModuleShapeTests.v4("").replacingOccurrences(of: #""url": "https://x.example", "#, with: "")
-        let bp = try fixture(text)
-        let st = c.status(of: bp.modules[0], in: bp.document)
-        // recorded, not a verdict (minimal hand-made modules lack such fields without being wrong)
-        #expect(st.state == .current)
-        #expect(c.missingFields(moduleNode: bp.modules[0].node, in: bp.document, key: st.key) == ["mapper.url"])
+    /// A missing field is a verdict when every real module of the version has it and Make's own
+    /// form (metadata.expect, written into each export) marks it required; a field every real
+    /// module has but the form does not require is only recorded (hand-made modules omit it).
+    @Test func aMissingRequiredFieldNeedsReviewAnOptionalOneIsOnlyRecorded() throws {
+        let shape = try #require(c.shape(ModuleKey("http:MakeRequest", 4)))
+        #expect(shape.mustHave.contains("mapper.url") && !shape.mustHave.contains("parameters.tlsType"))
+        let noURL = try fixture(ModuleShapeTests.v4("").replacingOccurrences(of: #""url": "https://x.example", "#, with: ""))
+        let st = c.status(of: noURL.modules[0], in: noURL.document)
+        #expect(st.state == .needsReview)
+        #expect(st.shapeIssues.map(\.field) == ["mapper.url"])
+        #expect(st.shapeIssues.first?.kind == .missingField)
+        #expect(st.shapeIssues.first?.reason.contains("form marks it required") == true)
+        #expect(CheckReport(blueprint: noURL, catalog: c).text(file: "f").contains("review mapper.url: missing"))
+        let noTLS = try fixture(ModuleShapeTests.v4("").replacingOccurrences(of: #", "tlsType": """#, with: ""))
+        let st2 = c.status(of: noTLS.modules[0], in: noTLS.document)
+        #expect(st2.state == .current)
+        #expect(c.missingFields(moduleNode: noTLS.modules[0].node, in: noTLS.document, key: st2.key) == ["parameters.tlsType"])
+    }
+
+    @Test func realExportsNeverMissARequiredField() throws {
+        guard CatalogCorpus.available else { print("skip: ../shared/corpus not found"); return }
+        for (u, bp) in ModuleShapeTests.corpus {
+            for m in bp.modules {
+                let missing = c.status(of: m, in: bp.document).shapeIssues.filter { $0.kind == .missingField }
+                #expect(missing.isEmpty, "\(u.lastPathComponent) \(m.idText): \(missing)")
+            }
+        }
     }
 
     @Test func appsWithoutShapeDataNeverNeedReview() throws {

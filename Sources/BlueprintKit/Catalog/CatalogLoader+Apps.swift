@@ -95,22 +95,25 @@ extension CatalogReader {
 extension CatalogReader {
     mutating func shapes(_ items: [Int], into cat: inout CatalogFacts) throws(CatalogError) {
         for n in items {
-            try object(n, "a shape", allowed: ["module", "version", "seenIn", "parameters", "mapper", "always", "outputs", "provenance"])
+            try object(n, "a shape", allowed: ["module", "version", "seenIn", "parameters", "mapper", "always", "required", "outputs", "provenance"])
             let mNode = try required(n, "module", "a shape")
             let module = try string(mNode, "\"module\"")
             guard module.contains(":") else { throw error(mNode, "\"module\" must look like app:ModuleName") }
             let vNode = try required(n, "version", "a shape")
             let version: Int? = doc.kind(vNode) == .null ? nil : try int(vNode, "\"version\"")
             let seen = try doc.member(n, "seenIn").map { (v) throws(CatalogError) in try int(v, "\"seenIn\"") } ?? 0
-            let always = try strings(n, "always")
-            for a in always where !(a.hasPrefix("parameters.") || a.hasPrefix("mapper.")) {
-                throw error(doc.member(n, "always")!, "\"always\" lists fields as parameters.NAME or mapper.NAME, not \"\(a)\"")
+            let always = try strings(n, "always"), needed = try strings(n, "required")
+            for (list, name) in [(always, "always"), (needed, "required")] {
+                for a in list where !(a.hasPrefix("parameters.") || a.hasPrefix("mapper.")) {
+                    throw error(doc.member(n, name)!, "\"\(name)\" lists fields as parameters.NAME or mapper.NAME, not \"\(a)\"")
+                }
             }
             let key = ModuleKey(module, version)
             guard cat.shapes[key] == nil else { throw error(n, "the shape of \(key) is listed twice in this file") }
             _ = try strings(n, "provenance")
             cat.shapes[key] = ModuleShape(key: key, seenIn: seen, parameters: Set(try strings(n, "parameters")),
-                                          mapper: Set(try strings(n, "mapper")), always: Set(always), outputs: try strings(n, "outputs"))
+                                          mapper: Set(try strings(n, "mapper")), always: Set(always), required: Set(needed),
+                                          outputs: try strings(n, "outputs"))
         }
     }
 }

@@ -14,21 +14,30 @@ public struct ModuleShape: Sendable, Equatable {
     public var mapper: Set<String>
     /// `parameters.X` / `mapper.X` present in every real module (only claimed from 3 or more).
     public var always: Set<String>
+    /// Fields Make's own form (`metadata.expect` / `metadata.parameters`, written into each
+    /// export for the module's version) marks `required: true` in every real module that
+    /// carries the form. A module lacking one that is also in `always` needs review.
+    public var required: Set<String>
     public var outputs: [String]
 
     /// The minimum number of real modules for a shape to be shipped and for `always` to be claimed.
     public static let minimumModules = 3
 
-    public init(key: ModuleKey, seenIn: Int, parameters: Set<String>, mapper: Set<String>, always: Set<String>, outputs: [String]) {
+    public init(key: ModuleKey, seenIn: Int, parameters: Set<String>, mapper: Set<String>, always: Set<String>,
+                required: Set<String> = [], outputs: [String]) {
         self.key = key; self.seenIn = seenIn; self.parameters = parameters; self.mapper = mapper
-        self.always = always; self.outputs = outputs
+        self.always = always; self.required = required; self.outputs = outputs
     }
+
+    /// Fields whose absence is a verdict: every real module has them and Make's form requires them.
+    public var mustHave: Set<String> { always.intersection(required) }
 
     /// Another source's facts about the same shape: field names add up; `always` keeps only what both say.
     mutating func merge(_ o: ModuleShape) {
         parameters.formUnion(o.parameters)
         mapper.formUnion(o.mapper)
         always = o.always.isEmpty ? always : (always.isEmpty ? o.always : always.intersection(o.always))
+        required = o.required.isEmpty ? required : (required.isEmpty ? o.required : required.intersection(o.required))
         for x in o.outputs where !outputs.contains(x) { outputs.append(x) }
         seenIn = max(seenIn, o.seenIn)
     }
@@ -62,10 +71,13 @@ extension Catalog {
                 out.append(ShapeIssue(kind: .unknownField, field: "\(domain).\(k)", reason: why))
             }
         }
-        // Fields every real module carries are recorded (`always`) but a missing one is not yet a
-        // verdict: hand-made and minimal modules lack them without being wrong, and "needs review"
-        // must not cry wolf. `missingFields` lists them for the detail pane.
-        _ = present
+        // A missing field is a verdict only when every real module carries it *and* Make's own
+        // form marks it required: hand-made and minimal modules lack optional fields without
+        // being wrong, and "needs review" must not cry wolf. `missingFields` lists the rest.
+        for f in shape.mustHave.sorted() where !present.contains(f) {
+            out.append(ShapeIssue(kind: .missingField, field: f,
+                                  reason: "missing: every real \(key) module has it, and the module's form marks it required"))
+        }
         return out
     }
 
@@ -90,7 +102,10 @@ extension Catalog {
 
 /// Reads shapes out of real exports: the `scened catalog shapes` command and its test.
 public struct ShapeObserver: Sendable {
-    struct Acc { var n = 0; var params = Set<String>(); var mapper = Set<String>(); var always: Set<String>?; var outputs: [String] = [] }
+    struct Acc {
+        var n = 0; var params = Set<String>(); var mapper = Set<String>(); var always: Set<String>?
+        var required: Set<String>?; var outputs: [String] = []
+    }
     private var acc: [ModuleKey: Acc] = [:]
 
     public init() {}
@@ -113,10 +128,14 @@ public struct ShapeObserver: Sendable {
                 }
             }
             if let md = d.member(m.node, "metadata"), d.kind(md) == .object {
+                var form = false
+                var required = Set<String>()
                 for (list, domain) in [("expect", "mapper"), ("parameters", "parameters"), ("interface", "outputs")] {
                     guard let arr = d.member(md, list), d.kind(arr) == .array else { continue }
+                    if domain != "outputs" { form = true }
                     for item in d.children(arr) where d.kind(item) == .object {
                         guard let name = d.string(item, "name"), !name.isEmpty else { continue }
+                        if domain != "outputs", let r = d.member(item, "required"), d.bool(r) == true { required.insert("\(domain).\(name)") }
                         switch domain {
                         case "mapper": a.mapper.insert(name)
                         case "parameters": a.params.insert(name)
@@ -124,6 +143,7 @@ public struct ShapeObserver: Sendable {
                         }
                     }
                 }
+                if form { a.required = a.required.map { $0.intersection(required) } ?? required }
             }
             a.always = a.always.map { $0.intersection(present) } ?? present
             acc[key] = a
@@ -133,7 +153,8 @@ public struct ShapeObserver: Sendable {
     /// Shapes read from at least `ModuleShape.minimumModules` real modules.
     public var shapes: [ModuleShape] {
         acc.filter { $0.value.n >= ModuleShape.minimumModules }.map { k, a in
-            ModuleShape(key: k, seenIn: a.n, parameters: a.params, mapper: a.mapper, always: a.always ?? [], outputs: a.outputs)
+            ModuleShape(key: k, seenIn: a.n, parameters: a.params, mapper: a.mapper, always: a.always ?? [],
+                        required: a.required ?? [], outputs: a.outputs)
         }.sorted { $0.key < $1.key }
     }
 
@@ -146,7 +167,7 @@ public struct ShapeObserver: Sendable {
             out += i == 0 ? "\n" : ",\n"
             out += "        { \"module\": \(JSONWriter.quoted(s.key.module)), \"version\": \(s.key.version.map(String.init) ?? "null"), "
             out += "\"seenIn\": \(s.seenIn), \"parameters\": \(list(sorted(s.parameters))), \"mapper\": \(list(sorted(s.mapper))), "
-            out += "\"always\": \(list(sorted(s.always))), \"outputs\": \(list(s.outputs)) }"
+            out += "\"always\": \(list(sorted(s.always))), \"required\": \(list(sorted(s.required))), \"outputs\": \(list(s.outputs)) }"
         }
         out += "\n    ]\n}\n"
         return out
