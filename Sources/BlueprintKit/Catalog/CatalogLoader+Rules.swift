@@ -4,7 +4,7 @@
 extension CatalogReader {
     static let ops = ["keep", "rename", "move", "drop", "add", "set", "map", "when", "include"]
     static let ruleKeys = ops + ["to", "omit", "expect", "value", "values", "then", "else", "provenance", "note", "review",
-                                 "descriptor", "restore", "after"]
+                                 "descriptor", "restore", "after", "items"]
 
     func ruleList(_ n: Int, _ what: String) throws(CatalogError) -> [FieldRule] {
         guard doc.kind(n) == .array else { throw error(n, "\(what) must be an array of rules") }
@@ -42,16 +42,18 @@ extension CatalogReader {
         let kind: FieldRuleKind
         switch op {
         case "keep":
-            try allow(["omit"])
-            kind = .keep(try field(opNode, "\"keep\""), omit: try doc.member(n, "omit").map { (v) throws(CatalogError) in try values(v, "\"omit\"") } ?? [])
+            try allow(["omit", "items"])
+            kind = .keep(try field(opNode, "\"keep\""), omit: try doc.member(n, "omit").map { (v) throws(CatalogError) in try values(v, "\"omit\"") } ?? [],
+                         items: try doc.member(n, "items").map { (v) throws(CatalogError) in try itemKeys(v) })
         case "rename", "move":
-            try allow(["to", "omit", "descriptor"])
+            try allow(["to", "omit", "descriptor", "items"])
             let from = try field(opNode, "\"\(op)\"")
             let toNode = try need("to")
             let to = try field(toNode, "\"to\"")
             try sameParent(from, to, toNode, allowDomainChange: from.isTopLevel)
             if op == "move" && from.domain == to.domain { throw error(toNode, "a move goes between parameters and mapper; use rename") }
-            kind = .rename(from, to: to, omit: try doc.member(n, "omit").map { (v) throws(CatalogError) in try values(v, "\"omit\"") } ?? [])
+            kind = .rename(from, to: to, omit: try doc.member(n, "omit").map { (v) throws(CatalogError) in try values(v, "\"omit\"") } ?? [],
+                           items: try doc.member(n, "items").map { (v) throws(CatalogError) in try itemKeys(v) })
         case "drop":
             try allow(["expect"])
             kind = .drop(try field(opNode, "\"drop\""), expect: try doc.member(n, "expect").map { (v) throws(CatalogError) in try values(v, "\"expect\"") })
@@ -88,6 +90,53 @@ extension CatalogReader {
         guard a.domain == b.domain, a.parentSegments == b.parentSegments else {
             throw error(at, "a nested field can only be renamed within its own object (\(a) → \(b))")
         }
+    }
+
+    /// `{"rename": {"key": "name"}, "keep": ["value"], "required": ["key"]}`: every key an item may
+    /// have, renamed or kept, each once; required keys among them; no two keys ending with one name.
+    func itemKeys(_ n: Int) throws(CatalogError) -> ItemKeys {
+        try object(n, "\"items\"", allowed: ["rename", "keep", "required"])
+        let rn = try required(n, "rename", "\"items\"")
+        guard doc.kind(rn) == .object, doc.node(rn).count > 0 else {
+            throw error(rn, "\"rename\" must be an object of item keys and their new names, e.g. {\"key\": \"name\"}")
+        }
+        var out = ItemKeys(rename: [])
+        var listed: [String] = [], after: [String] = []
+        func add(_ c: Int, _ k: String, becomes new: String) throws(CatalogError) {
+            let at = doc.node(c).memberStart   // the key of a rename, the string of a keep
+            guard !k.isEmpty, !new.isEmpty else { throw error(at: at, "an item key cannot be empty") }
+            guard !listed.contains(k) else { throw error(at: at, "item key \"\(k)\" is listed twice in \"items\"") }
+            guard !after.contains(new) else { throw error(at: at, "two item keys would both become \"\(new)\"") }
+            listed.append(k); after.append(new)
+        }
+        var renamed: [Int] = []
+        for c in doc.children(rn) {
+            let k = doc.key(c) ?? "", new = try string(c, "the new name of item key \"\(k)\"")
+            guard new != k else { throw error(at: doc.node(c).memberStart, "item key \"\(k)\" keeps its name: list it under \"keep\"") }
+            try add(c, k, becomes: new)
+            out.rename.append((k, new))
+            renamed.append(c)
+        }
+        if let kn = doc.member(n, "keep") {
+            guard doc.kind(kn) == .array else { throw error(kn, "\"keep\" must be an array of item keys") }
+            for c in doc.children(kn) {
+                let k = try string(c, "each item of \"keep\"")
+                try add(c, k, becomes: k)
+                out.keep.append(k)
+            }
+        }
+        for (c, r) in zip(renamed, out.rename) where listed.contains(r.to) {   // renames happen one by one, so no chains or swaps
+            throw error(at: doc.node(c).memberStart, "item key \"\(r.from)\" would become \"\(r.to)\", which is itself an item key of the rule")
+        }
+        if let qn = doc.member(n, "required") {
+            guard doc.kind(qn) == .array else { throw error(qn, "\"required\" must be an array of item keys") }
+            for c in doc.children(qn) {
+                let k = try string(c, "each item of \"required\"")
+                guard listed.contains(k) else { throw error(c, "required item key \"\(k)\" is neither renamed nor kept") }
+                out.required.append(k)
+            }
+        }
+        return out
     }
 
     /// `{"simple": "simpleSearch"}` or `[[old, new], ...]`.
