@@ -189,7 +189,7 @@ public indirect enum FieldRuleKind: Sendable {
 /// items `{key, value, fieldType}` → v4 `multipartBodyContent` items `{name, value, multipartFieldType}`.
 /// Every key an item may have is listed (renamed or kept): an item with another key, without a
 /// required one, or that is not an object, does not fit, and the field is left in place, flagged.
-public struct ItemKeys: Sendable {
+public struct ItemKeys: Sendable, CustomStringConvertible {
     /// Old key → new key, in the catalog's order.
     public var rename: [(from: String, to: String)]
     /// Keys that stay as they are.
