@@ -105,9 +105,9 @@ import Testing
     /// the modules that are not whole.
     ///
     /// The target is 85%. The corpus cannot reach it without guessing: the HTTP v3 bodies
-    /// and credentials with no sourced v4 form (XML and untyped raw bodies, url-encoded and
-    /// multipart forms, basic-auth user and password in the mapper, followAllRedirects true,
-    /// serializeUrl true) stay in place and flagged. The floor asserted is the share reached.
+    /// and credentials with no sourced v4 form (XML and untyped raw bodies, basic-auth user and
+    /// password in the mapper, followAllRedirects true, serializeUrl true) stay in place and
+    /// flagged. The floor asserted is the share reached.
     @Test func upgradeAllOverTheCorpusIsWholeOrVisiblyPartial() throws {
         guard CatalogCorpus.available else { return }
         var upgraded = 0, whole = 0, flagged = 0
@@ -141,10 +141,11 @@ import Testing
         #expect(share >= ModuleShapeTests.wholeFloor, "whole upgrades fell to \(share)%")
     }
 
-    /// The share of whole upgrades over the corpus that the sourced conversions reach: 82 of 107
-    /// (was 79 before the basic-auth and OAuth credentials were converted). The target of
-    /// 85% needs v4 forms no source gives (see the test above): 25 modules, all HTTP v3.
-    static let wholeFloor = 76.0
+    /// The share of whole upgrades over the corpus that the sourced conversions reach: 86 of 107
+    /// (80.4%; was 82 before the url-encoded and multipart bodies were converted, 2 modules each,
+    /// and 79 before the basic-auth and OAuth credentials were). The target of 85% needs
+    /// v4 forms no source gives (see the test above): 21 modules, all HTTP v3, 13 of them XML bodies.
+    static let wholeFloor = 80.0
 }
 
 /// The HTTP v3 credential variants become the v4 `authenticationType` with its own credential

@@ -167,10 +167,12 @@ public struct Condition: Sendable {
 /// What one rule does to the module's configuration.
 public indirect enum FieldRuleKind: Sendable {
     /// The field stays as it is (recorded so that the target's key set is fully described);
-    /// values in `omit` (e.g. `[]`, which the new version leaves out) are dropped.
-    case keep(FieldPath, omit: [JSONValue])
+    /// values in `omit` (e.g. `[]`, which the new version leaves out) are dropped. With `items`,
+    /// the keys inside its array items are renamed.
+    case keep(FieldPath, omit: [JSONValue], items: ItemKeys?)
     /// Rename, or move between `parameters` and `mapper`; values in `omit` are dropped instead.
-    case rename(FieldPath, to: FieldPath, omit: [JSONValue])
+    /// With `items`, the keys inside its array items are renamed too.
+    case rename(FieldPath, to: FieldPath, omit: [JSONValue], items: ItemKeys?)
     /// Remove the field. With `expect`, any other value is left in place and flagged for review.
     case drop(FieldPath, expect: [JSONValue]?)
     /// Add the field with a default value when it is missing.
@@ -181,6 +183,36 @@ public indirect enum FieldRuleKind: Sendable {
     case map(FieldPath, to: FieldPath?, values: [(JSONValue, JSONValue)])
     /// Apply `then` when every condition holds, else `otherwise`.
     case when([Condition], then: [FieldRule], otherwise: [FieldRule])
+}
+
+/// The keys of an array field's items and what they become, e.g. HTTP v3 `formDataFields`
+/// items `{key, value, fieldType}` → v4 `multipartBodyContent` items `{name, value, multipartFieldType}`.
+/// Every key an item may have is listed (renamed or kept): an item with another key, without a
+/// required one, or that is not an object, does not fit, and the field is left in place, flagged.
+public struct ItemKeys: Sendable, CustomStringConvertible {
+    /// Old key → new key, in the catalog's order.
+    public var rename: [(from: String, to: String)]
+    /// Keys that stay as they are.
+    public var keep: [String]
+    /// Keys every item must have.
+    public var required: [String]
+
+    public init(rename: [(from: String, to: String)], keep: [String] = [], required: [String] = []) {
+        self.rename = rename; self.keep = keep; self.required = required
+    }
+
+    /// Why an item does not fit (nil when it does): `item 2 has no fieldType`.
+    public func misfit(_ item: JSONValue, index: Int) -> String? {
+        guard case .object(let members) = item else { return "item \(index + 1) is not an object" }
+        for (k, _) in members where !keep.contains(k) && !rename.contains(where: { $0.from == k }) {
+            return "item \(index + 1) has \(k), which the rule does not list"
+        }
+        for k in required where !members.contains(where: { $0.0 == k }) { return "item \(index + 1) has no \(k)" }
+        return nil
+    }
+
+    /// `key → name, fieldType → multipartFieldType`.
+    public var description: String { rename.map { "\($0.from) → \($0.to)" }.joined(separator: ", ") }
 }
 
 public struct FieldRule: Sendable {

@@ -60,17 +60,22 @@ struct ModuleRewriter {
 
     mutating func run(_ r: FieldRule) throws(JSONEditError) {
         switch r.kind {
-        case .keep(let f, let omit):
+        case .keep(let f, let omit, let items):
             for p in ModuleRewriter.expand(f, in: doc).reversed() {
                 let v = sub.value(p)!
                 if omit.contains(v) {
                     try sub.remove(p)
                     record(.removed, p, nil, before: v.compactText, note: r.note ?? "left out: the new version omits this value", r)
+                } else if let items {
+                    if flagMisfit(p, f, nil, v, items, r) { continue }
+                    try renameItemKeys(p, f, items, descriptor: nil)
+                    record(r.review == nil ? .changed : .flagged, p, p, before: v.compactText, after: compact(p),
+                           note: r.review ?? r.note ?? "items: \(items.description)", r)
                 } else if let review = r.review {
                     record(.flagged, p, p, before: v.compactText, after: v.compactText, note: review, r)
                 }
             }
-        case .rename(let f, let to, let omit):
+        case .rename(let f, let to, let omit, let items):
             for p in ModuleRewriter.expand(f, in: doc).reversed() {
                 let v = sub.value(p)!
                 if omit.contains(v) {
@@ -81,7 +86,8 @@ struct ModuleRewriter {
                     record(.removed, p, nil, before: v.compactText, note: r.note ?? "left out: the new version omits this value", r)
                     continue
                 }
-                try rename(p, f, to, v, r)
+                if let items, flagMisfit(p, f, to, v, items, r) { continue }
+                try rename(p, f, to, v, r, items: items)
             }
         case .drop(let f, let expect):
             for p in ModuleRewriter.expand(f, in: doc).reversed() {
@@ -137,14 +143,16 @@ struct ModuleRewriter {
         }
     }
 
-    private mutating func record(_ kind: PlanChange.Kind, _ before: JSONPath?, _ after: JSONPath?, before b: String? = nil,
+    mutating func record(_ kind: PlanChange.Kind, _ before: JSONPath?, _ after: JSONPath?, before b: String? = nil,
                                  after a: String? = nil, note: String?, _ r: FieldRule?) {
         changes.append(PlanChange(kind: kind, keyBefore: before.map(ModuleRewriter.text), keyAfter: after.map(ModuleRewriter.text),
                                   before: b, after: a, note: note, provenance: r?.provenance))
     }
 
-    /// Renames (same object) or moves (other domain) the member at `p`; returns the new path.
-    private mutating func rename(_ p: JSONPath, _ f: FieldPath, _ to: FieldPath, _ v: JSONValue, _ r: FieldRule) throws(JSONEditError) {
+    /// Renames (same object) or moves (other domain) the member at `p`, and the keys inside its
+    /// items with `items`.
+    private mutating func rename(_ p: JSONPath, _ f: FieldPath, _ to: FieldPath, _ v: JSONValue, _ r: FieldRule,
+                                 items: ItemKeys?) throws(JSONEditError) {
         var dest = JSONPath(Array(p.components.dropLast())).appending(key: to.name)
         if f.isTopLevel { dest = ModuleRewriter.domainPath(to.domain).appending(key: to.name) }
         if dest != p && sub.exists(dest) {
@@ -152,8 +160,10 @@ struct ModuleRewriter {
                    note: "\(ModuleRewriter.text(dest)) already has a value: left in place", r)
             return
         }
+        if let items { try renameItemKeys(p, f, items, descriptor: r.descriptor) }
         let newPath = try renameInPlace(p, f, to, r)
-        record(r.review == nil ? .renamed : .flagged, p, newPath, before: v.compactText, after: v.compactText, note: r.review ?? r.note, r)
+        record(r.review == nil ? .renamed : .flagged, p, newPath, before: v.compactText, after: compact(newPath),
+               note: r.review ?? r.note ?? items.map { "items: \($0.description)" }, r)
     }
 
     /// Renames or moves without recording a field change; metadata follows.
@@ -202,7 +212,7 @@ struct ModuleRewriter {
         [ModuleRewriter.restoreObject(d).appending(key: k), ["metadata", "restore", .key(k)]].filter { sub.exists($0) }
     }
 
-    private mutating func noteMetadata(_ kind: PlanChange.Kind, _ before: JSONPath?, _ after: JSONPath?, _ b: String?, _ a: String?) {
+    mutating func noteMetadata(_ kind: PlanChange.Kind, _ before: JSONPath?, _ after: JSONPath?, _ b: String?, _ a: String?) {
         metadataChanges.append(PlanChange(kind: kind, keyBefore: before.map(ModuleRewriter.text), keyAfter: after.map(ModuleRewriter.text),
                                           before: b, after: a, note: nil, provenance: nil))
     }
