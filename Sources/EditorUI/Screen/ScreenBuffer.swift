@@ -67,6 +67,16 @@ public struct ScreenBuffer: Sendable {
         let text = ascii || SafeText.needsEscaping(s) ? SafeText.inert(s, ascii: ascii) : s
         let rowVisible = y >= 0 && y < height
         var col = x
+        // Printable ASCII (most of what views draw): one column per byte, no grapheme
+        // breaking or width lookups; the same cells as the loop below.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for b in text.utf8 {
+                guard col < right else { break }
+                if rowVisible && col >= 0 { setNarrow(Character(Unicode.Scalar(b)), x: col, y: y, slot: slot) }
+                col += 1
+            }
+            return col - x
+        }
         var lastDrawn: Int? = nil
         for ch in text {
             guard col < right else { break }

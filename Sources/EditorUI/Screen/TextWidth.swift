@@ -30,12 +30,36 @@ public enum TextWidth {
         let scalars = c.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let w = of(first)
-        if w == 1, first.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
+        // VS16 first: `isEmoji` is a table lookup, and true for the ASCII digits, # and *.
+        if w == 1, scalars.contains("\u{FE0F}"), first.properties.isEmoji { return 2 }
         return w
     }
 
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
-    public static func of(_ s: Substring) -> Int { s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: String) -> Int { asciiWidth(s.utf8) ?? s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: Substring) -> Int { asciiWidth(s.utf8) ?? s.reduce(0) { $0 + of($1) } }
+
+    /// The width of all-ASCII text from its bytes (printable 1, controls and DEL 0: what
+    /// `of(_: Character)` gives each, "\r\n" included); nil when a byte is not ASCII.
+    /// Most labels, paths and numbers are ASCII, and measuring them must not cost a
+    /// grapheme break and a property lookup per letter (a list frame measures hundreds).
+    @inline(__always)
+    static func asciiWidth<C: Collection<UInt8>>(_ bytes: C) -> Int? {
+        let fast = bytes.withContiguousStorageIfAvailable { buf -> Int? in
+            var n = 0
+            for b in buf {
+                if b >= 0x80 { return nil }
+                n &+= b >= 0x20 && b < 0x7F ? 1 : 0
+            }
+            return n
+        }
+        if let fast { return fast }
+        var n = 0
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            n &+= b >= 0x20 && b < 0x7F ? 1 : 0
+        }
+        return n
+    }
 
     /// The longest prefix of `s` that fits in `width` columns. With `ellipsis`, a string
     /// that does not fit ends in "…" (counted in the width). Never splits a grapheme or a
@@ -47,18 +71,40 @@ public enum TextWidth {
     /// As `truncate(_:to:ellipsis:)` with a custom marker (use "..." in ASCII mode).
     public static func truncate(_ s: String, to width: Int, ellipsis marker: String) -> String {
         guard width > 0 else { return "" }
-        if of(s) <= width { return s }
         let markerWidth = of(marker)
-        guard markerWidth <= width else { return truncate(marker, to: width, ellipsis: "") }
         let room = width - markerWidth
-        var out = "", used = 0
+        if let ascii = asciiWidth(s.utf8) {
+            if ascii <= width { return s }
+            guard markerWidth <= width else { return truncate(marker, to: width, ellipsis: "") }
+            // the same cut on bytes: it only ever falls before a printable byte
+            var used = 0
+            let utf8 = s.utf8
+            var end = utf8.startIndex
+            while end < utf8.endIndex {
+                let w = utf8[end] >= 0x20 && utf8[end] < 0x7F ? 1 : 0
+                if used + w > room { break }
+                used += w
+                utf8.formIndex(after: &end)
+            }
+            return String(s[..<end]) + marker
+        }
+        // One pass that stops once the text is known not to fit: a long name cut to a
+        // column of 30 is measured for 31 columns, not to its end. `cut` is where the
+        // first grapheme that does not fit in `room` starts.
+        var used = 0
+        var cut: String.Index? = nil
+        var at = s.startIndex
         for ch in s {
             let w = of(ch)
-            if used + w > room { break }
-            out.append(ch)
+            if cut == nil && used + w > room { cut = at }
             used += w
+            if used > width {
+                guard markerWidth <= width, let cut else { return truncate(marker, to: width, ellipsis: "") }
+                return String(s[..<cut]) + marker
+            }
+            at = s.utf8.index(at, offsetBy: ch.utf8.count)
         }
-        return out + marker
+        return s
     }
 
     public enum Alignment: Sendable { case left, right, center }
