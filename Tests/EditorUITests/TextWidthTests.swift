@@ -57,6 +57,7 @@ import Testing
                     let cut = TextWidth.truncate(s, to: width, ellipsis: marker)
                     #expect(TextWidth.of(cut) <= max(width, 0), "\(s.debugDescription) to \(width)")
                     #expect(cut == slowTruncate(s, to: width, marker: marker), "\(s.debugDescription) to \(width) with \(marker)")
+                    #expect(TextWidth.fit(s, to: width, ellipsis: marker) == TextWidth.pad(cut, to: width), "a table cell")
                 }
             }
         }

@@ -70,12 +70,40 @@ public enum TextWidth {
 
     /// As `truncate(_:to:ellipsis:)` with a custom marker (use "..." in ASCII mode).
     public static func truncate(_ s: String, to width: Int, ellipsis marker: String) -> String {
+        truncated(s, to: width, marker: marker).text
+    }
+
+    /// `truncate(s, to: width, ellipsis: marker)` padded with spaces to exactly `width`
+    /// columns (what `pad(truncate(…), to: width)` gives), measuring the text once: a
+    /// table cell.
+    public static func fit(_ s: String, to width: Int, ellipsis marker: String) -> String {
         guard width > 0 else { return "" }
+        var (text, used) = truncated(s, to: width, marker: marker)
+        if used < width { appendSpaces(width - used, to: &text) }
+        return text
+    }
+
+    /// A run of spaces that padding cuts from, instead of building one for every cell.
+    private static let spaceRun = String(repeating: " ", count: 256)
+
+    /// Appends `n` spaces to `s`.
+    static func appendSpaces(_ n: Int, to s: inout String) {
+        guard n > 0 else { return }
+        if n <= 256 {
+            s.append(contentsOf: spaceRun[..<spaceRun.utf8.index(spaceRun.startIndex, offsetBy: n)])
+        } else {
+            s += String(repeating: " ", count: n)
+        }
+    }
+
+    /// The cut text and its width.
+    static func truncated(_ s: String, to width: Int, marker: String) -> (text: String, width: Int) {
+        guard width > 0 else { return ("", 0) }
         let markerWidth = of(marker)
         let room = width - markerWidth
         if let ascii = asciiWidth(s.utf8) {
-            if ascii <= width { return s }
-            guard markerWidth <= width else { return truncate(marker, to: width, ellipsis: "") }
+            if ascii <= width { return (s, ascii) }
+            guard markerWidth <= width else { return truncated(marker, to: width, marker: "") }
             // the same cut on bytes: it only ever falls before a printable byte
             var used = 0
             let utf8 = s.utf8
@@ -86,25 +114,25 @@ public enum TextWidth {
                 used += w
                 utf8.formIndex(after: &end)
             }
-            return String(s[..<end]) + marker
+            return (String(s[..<end]) + marker, used + markerWidth)
         }
         // One pass that stops once the text is known not to fit: a long name cut to a
         // column of 30 is measured for 31 columns, not to its end. `cut` is where the
         // first grapheme that does not fit in `room` starts.
         var used = 0
-        var cut: String.Index? = nil
+        var cut: (at: String.Index, used: Int)? = nil
         var at = s.startIndex
         for ch in s {
             let w = of(ch)
-            if cut == nil && used + w > room { cut = at }
+            if cut == nil && used + w > room { cut = (at, used) }
             used += w
             if used > width {
-                guard markerWidth <= width, let cut else { return truncate(marker, to: width, ellipsis: "") }
-                return String(s[..<cut]) + marker
+                guard markerWidth <= width, let cut else { return truncated(marker, to: width, marker: "") }
+                return (String(s[..<cut.at]) + marker, cut.used + markerWidth)
             }
             at = s.utf8.index(at, offsetBy: ch.utf8.count)
         }
-        return s
+        return (s, used)
     }
 
     public enum Alignment: Sendable { case left, right, center }
@@ -117,7 +145,7 @@ public enum TextWidth {
         let gap = width - of(text)
         guard gap > 0 else { return text }
         switch align {
-        case .left: return text + String(repeating: " ", count: gap)
+        case .left: var t = text; appendSpaces(gap, to: &t); return t
         case .right: return String(repeating: " ", count: gap) + text
         case .center:
             let left = gap / 2
