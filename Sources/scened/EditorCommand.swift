@@ -54,10 +54,17 @@ func runEditor(path: String?, argv: [String]) -> Int32 {
         return Exit.usage
     }
     if let path { files.insert(path, at: 0) }
-    let inputs = BlueprintInputs(files)
     // Theme, keys, glyphs, mouse, backup, paths. Config/theme problems go to stderr now,
     // on the normal screen (seen again after quitting), and the first to the status line.
     let settings = resolveSettings(options)
+    // No file: the config's `set workspace` folder, else the built-in demo.
+    if files.isEmpty {
+        switch configuredInputs(settings, command: "scened") {
+        case .success(let f): files = f
+        case .failure(let f): return f.code
+        }
+    }
+    let inputs = BlueprintInputs(files)
     // Load before touching the terminal, so errors print on a normal screen.
     let services: EditorServices
     switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, file: inputs.files.first, command: "scened") {

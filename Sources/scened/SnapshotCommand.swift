@@ -10,9 +10,10 @@ let snapshotCommand = Command(
                     [--theme NAME|PATH] [--config FILE | --no-config]
 
       Renders the frame the editor shows after KEYS, through the same code as the
-      live editor. Without FILE it opens the built-in demo. It never writes a file:
-      a save in KEYS says "not saved". A folder (or several files) renders the
-      workspace's scenario list, as `scened DIR` shows it.
+      live editor. Without FILE it opens the config's `set workspace` folder, else
+      the built-in demo. It never writes a file: a save in KEYS says "not saved". A
+      folder (or several files) renders the workspace's scenario list, as `scened DIR`
+      shows it.
       --size WxH    screen size (default 120x40)
       --keys KEYS   keys in vim notation, e.g. "jjju", "/slack<Enter>", "<C-s>", "<Down>"
       --ansi        colours and attributes as ANSI escape sequences
@@ -32,7 +33,7 @@ func runSnapshot(_ argv: [String]) -> Int32 {
     let keysText: String
     let colorsText: String?
     let options: EditorOptions
-    let files: [String]
+    var files: [String]
     let catalogFiles: [String]
     let connections: String?
     do {
@@ -55,6 +56,12 @@ func runSnapshot(_ argv: [String]) -> Int32 {
     let depthByName: [String: ColorDepth] = ["256": .c256, "8": .c8, "mono": .mono, "0": .mono]
     if let c = colorsText, depthByName[c] == nil { return usageFailure(snapshotCommand, "--colors must be 256, 8 or mono") }
     let settings = resolveSettings(options)
+    if files.isEmpty {
+        switch configuredInputs(settings, command: "snapshot") {
+        case .success(let f): files = f
+        case .failure(let f): return f.code
+        }
+    }
     let services: EditorServices
     switch makeServices(settings: settings, catalogFiles: catalogFiles, connections: connections, file: files.first, command: "snapshot") {
     case .success(let s): services = s

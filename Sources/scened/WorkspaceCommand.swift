@@ -17,10 +17,24 @@ func makeWorkspace(_ inputs: BlueprintInputs, services: EditorServices, settings
                       keyTable: settings.keyTable, glyphs: glyphs)
     if w.entries.isEmpty {
         let msgs = inputs.emptyFolderMessages(skipped: Set(inputs.files))
-        for m in msgs.isEmpty ? ["no scenario blueprints"] : msgs { FileIO.writeStderr("scened \(command): \(m)\n") }
+        let prefix = command == "scened" ? "scened" : "scened \(command)"
+        for m in msgs.isEmpty ? ["no scenario blueprints"] : msgs { FileIO.writeStderr("\(prefix): \(m)\n") }
         return .failure(ExitFailure(code: Exit.noInput))
     }
     return .success(w)
+}
+
+/// What to open when no file is given: the config's `set workspace` folder, or nothing
+/// (the built-in demo). A folder that does not exist is exit 66, naming the config line.
+func configuredInputs(_ settings: Settings, command: String) -> Result<[String], ExitFailure> {
+    guard let w = settings.workspace else { return .success([]) }
+    guard FileIO.isDirectory(w.path) else {
+        let why = FileIO.exists(w.path) ? "is not a folder" : "does not exist"
+        let prefix = command == "scened" ? "scened" : "scened \(command)"
+        FileIO.writeStderr("\(prefix): \(w.origin): set workspace: \(w.path) \(why)\n")
+        return .failure(ExitFailure(code: Exit.noInput))
+    }
+    return .success([w.path])
 }
 
 @MainActor

@@ -1,5 +1,6 @@
-// scened: entry point. `scened` opens the built-in demo, `scened FILE` opens a
-// file in the editor, `scened COMMAND ...` runs a headless subcommand.
+// scened: entry point. `scened` opens the config's `set workspace` folder (or the
+// built-in demo), `scened FILE` opens a file in the editor, `scened DIR` a scenario
+// list, `scened COMMAND ...` runs a headless subcommand.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,7 +32,9 @@ let allCommands: [Command] = [
     var s = """
     scened \(scenedVersion): a terminal editor for Workfront Fusion / Make scenario blueprints
 
-    usage: scened [FILE]              open FILE (or the built-in demo) in the editor
+    usage: scened [FILE | DIR]        open FILE in the editor, or DIR as a scenario list; with
+                                      neither, the config's `set workspace` folder (else the
+                                      built-in demo)
                                       [--theme NAME|PATH] [--config FILE | --no-config]
                                       [--catalog FILE]... [--connections FILE]
            scened COMMAND [ARGS...]   run a command without the editor

@@ -210,6 +210,23 @@ import Testing
         #expect(s.warnings == ["\(configPath):2: /c/b.json does not exist", "\(configPath):3: /t.json does not exist"])
     }
 
+    @Test func workspaceNamesTheFolderScenedOpensWithoutAFile() {
+        #expect(parse("set workspace = ~/scenarios\n").workspace?.path == "/home/u/scenarios")
+        #expect(parse("\nset workspace = /srv/exports  # the team's\n").workspace.map { "\($0.path) \($0.line)" } == "/srv/exports 2")
+        let inDir = Config.parse("set workspace = exports\n", file: "/etc/scened/config", home: home)
+        #expect(inDir.workspace?.path == "/etc/scened/exports", "relative to the config file's folder")
+        #expect(parse("set workspace = a\nset workspace = b\n").workspace?.path == "b", "the later line wins")
+        #expect(parse("set workspace =\n").errors.map(\.description) == ["cfg:1: set workspace needs a value"])
+        #expect(parse("set workspce = x\n").errors.first?.message.hasPrefix("unknown setting 'workspce' (did you mean 'workspace'?)") == true)
+        // resolved with the config line, for the message when the folder is missing
+        let s = resolve([configPath: "set mouse = on\nset workspace = ~/scenarios\n"])
+        #expect(s.workspace == ConfiguredPath(path: "/home/u/scenarios", file: configPath, line: 2))
+        #expect(s.workspace?.origin == "\(configPath):2")
+        #expect(s.warnings.isEmpty, "a missing folder is reported when it is opened, not when a file is given")
+        #expect(resolve([:]).workspace == nil, "no config: `scened` opens the built-in demo")
+        #expect(resolve([configPath: "set workspace = /w\n"], options: EditorOptions(config: .none)).workspace == nil, "--no-config")
+    }
+
     // MARK: the editor uses the effective table
 
     @Test func helpScreenAndDispatchUseThePatchedTable() throws {

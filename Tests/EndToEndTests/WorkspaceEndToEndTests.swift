@@ -76,5 +76,22 @@ extension EndToEnd {
             for r in results { for c in (r["connections"] as? [[String: Any]]) ?? [] { if let id = c["id"] as? Int { users[id, default: 0] += 1 } } }
             #expect(users[5003] == 3 && users[5001] == nil && users[5002] == 1, "\(users)")
         }
+
+        /// `set workspace = DIR` in the config: `scened` with no file opens DIR's list.
+        @Test func noFileOpensTheConfiguredWorkspace() throws {
+            guard let bin = scenedBinary() else { print("skip: scened binary not built"); return }
+            guard which("tmux") != nil else { print("skip: tmux is not installed"); return }
+            let dir = try Self.fixtureCopy()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let config = dir + "/notes/config"
+            try Data("set workspace = ..\n".utf8).write(to: URL(fileURLWithPath: config))
+            guard let t = Tmux(width: 120, height: 40, command: "\(shellQuote(bin)) --config \(shellQuote(config))") else {
+                Issue.record("tmux did not start"); return
+            }
+            #expect(t.waitFor("4 scenarios").ok, "screen was:\n\(t.capture())")
+            #expect(t.waitFor("Payment reminders").ok)
+            t.type("q")
+            #expect(t.waitForExit() == 0, "screen after q:\n\(t.capture())")
+        }
     }
 }

@@ -11,6 +11,7 @@
 //     set detail = on|off
 //     set catalog = PATH                (repeatable; later files win)
 //     set team-connections = PATH
+//     set workspace = DIR               (what `scened` with no file opens: DIR's scenario list)
 //
 // Bindings patch the default key table in file order: only what the file names
 // changes. Every error names file and line and is never fatal; a bad line is skipped.
@@ -41,13 +42,16 @@ public struct Config: Sendable {
     /// `set catalog` paths (expanded) with their lines, in order.
     public var catalogs: [(path: String, line: Int)] = []
     public var teamConnections: (path: String, line: Int)?
+    /// `set workspace = DIR` (expanded) with its line: the folder `scened` opens as a
+    /// scenario list when it is given no file.
+    public var workspace: (path: String, line: Int)?
     public var keyEdits: [KeyEdit] = []
     public var colors: [(slot: StyleSlot, patch: SlotPatch, line: Int)] = []
     public var errors: [Diagnostic] = []
 
     public init(file: String) { self.file = file }
 
-    static let settingNames = ["theme", "line-graphics", "mouse", "backup", "detail", "catalog", "team-connections"]
+    static let settingNames = ["theme", "line-graphics", "mouse", "backup", "detail", "catalog", "team-connections", "workspace"]
     static let commands = ["bind", "unbind", "set", "color"]
 
     /// Parses config text. `home` expands `~/`; relative paths are relative to the
@@ -152,6 +156,7 @@ public struct Config: Sendable {
         case "detail": if let b = onOff() { detail = b }
         case "catalog": catalogs.append((ConfigPaths.expand(value, home: home, base: dir), n))
         case "team-connections": teamConnections = (ConfigPaths.expand(value, home: home, base: dir), n)
+        case "workspace": workspace = (ConfigPaths.expand(value, home: home, base: dir), n)
         default:
             fail("unknown setting '\(name)'\(ConfigText.didYouMean(name, Config.settingNames)); settings are \(Config.settingNames.joined(separator: " "))")
         }

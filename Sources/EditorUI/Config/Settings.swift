@@ -22,6 +22,16 @@ public struct EditorOptions: Equatable, Sendable {
     }
 }
 
+/// A path a config file names, with where: `file:line` for messages about it.
+public struct ConfiguredPath: Equatable, Sendable {
+    public var path: String
+    public var file: String
+    public var line: Int
+    public init(path: String, file: String, line: Int) { self.path = path; self.file = file; self.line = line }
+    /// `FILE:LINE`.
+    public var origin: String { "\(file):\(line)" }
+}
+
 public struct Settings: Sendable {
     /// The theme to draw with, `color` lines from the config applied.
     public var theme: Theme
@@ -43,6 +53,10 @@ public struct Settings: Sendable {
     /// User catalog files from the config, in order (later files win).
     public var catalogPaths: [String]
     public var teamConnectionsPath: String?
+    /// `set workspace = DIR`: the folder `scened` (and `scened snapshot`) open as a
+    /// scenario list when given no file, with the config line that set it. Whether it
+    /// exists is checked when it is used (it is not used when a file is given).
+    public var workspace: ConfiguredPath?
     /// The config file that was read, if any.
     public var configPath: String?
     /// Problems in the config and theme files, `file:line: message`, to show once.
@@ -136,11 +150,13 @@ public struct Settings: Sendable {
             warnings.append(Diagnostic(file: configPath ?? "config", line: line, message: "\(path) does not exist"))
         }
         let noColor = !(env["NO_COLOR"] ?? "").isEmpty
-        return Settings(theme: theme, themeOrigin: origin, depthCap: noColor ? .mono : .c256,
+        var s = Settings(theme: theme, themeOrigin: origin, depthCap: noColor ? .mono : .c256,
                         localeIsUTF8: utf8, lineGraphics: lg, keyTable: keys,
                         mouse: config?.mouse ?? false, backup: config?.backup ?? false, detail: config?.detail ?? true,
                         catalogPaths: (config?.catalogs ?? []).map(\.path), teamConnectionsPath: config?.teamConnections?.path,
                         configPath: configPath, warnings: warnings.map(\.description))
+        if let w = config?.workspace { s.workspace = ConfiguredPath(path: w.path, file: configPath ?? "config", line: w.line) }
+        return s
     }
 
     /// The locale's name as the C library picks it: LC_ALL, then LC_CTYPE, then LANG.

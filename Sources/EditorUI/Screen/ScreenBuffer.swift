@@ -67,6 +67,20 @@ public struct ScreenBuffer: Sendable {
         let text = ascii || SafeText.needsEscaping(s) ? SafeText.inert(s, ascii: ascii) : s
         let rowVisible = y >= 0 && y < height
         var col = x
+        // Printable ASCII (most of what views draw): one column per byte, no grapheme
+        // breaking or width lookups; the same cells as the loop below.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for b in text.utf8 {
+                guard col < right else { break }
+                if rowVisible && col >= 0 {
+                    let i = y * width + col
+                    if cells[i].continuation || cells[i].width == 2 { breakWide(at: col, y: y) }
+                    cells[i] = Cell(text: Self.asciiText[Int(b &- 0x20)], width: 1, slot: slot)
+                }
+                col += 1
+            }
+            return col - x
+        }
         var lastDrawn: Int? = nil
         for ch in text {
             guard col < right else { break }
@@ -103,7 +117,8 @@ public struct ScreenBuffer: Sendable {
         let area = Rect(x: x, y: y, width: w, height: h).intersection(bounds)
         guard !area.isEmpty else { return }
         let cw = max(1, TextWidth.of(char))
-        let row = String(repeating: String(char), count: (area.width + cw - 1) / cw)
+        var row = ""
+        if char == " " { TextWidth.appendSpaces(area.width, to: &row) } else { row = String(repeating: String(char), count: (area.width + cw - 1) / cw) }
         for yy in area.y..<area.maxY {
             put(row, x: area.x, y: yy, slot: slot, maxWidth: area.width)
         }
@@ -145,6 +160,9 @@ public struct ScreenBuffer: Sendable {
     }
 
     // MARK: - Cell writes that keep wide characters whole
+
+    /// The text of a cell holding printable ASCII byte `b`, at `b - 0x20`.
+    private static let asciiText: [String] = (0x20..<0x7F).map { String(Unicode.Scalar(UInt8($0))) }
 
     private mutating func setNarrow(_ ch: Character, x: Int, y: Int, slot: StyleSlot) {
         guard let i = index(x, y) else { return }

@@ -30,12 +30,36 @@ public enum TextWidth {
         let scalars = c.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let w = of(first)
-        if w == 1, first.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
+        // VS16 first: `isEmoji` is a table lookup, and true for the ASCII digits, # and *.
+        if w == 1, scalars.contains("\u{FE0F}"), first.properties.isEmoji { return 2 }
         return w
     }
 
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
-    public static func of(_ s: Substring) -> Int { s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: String) -> Int { asciiWidth(s.utf8) ?? s.reduce(0) { $0 + of($1) } }
+    public static func of(_ s: Substring) -> Int { asciiWidth(s.utf8) ?? s.reduce(0) { $0 + of($1) } }
+
+    /// The width of all-ASCII text from its bytes (printable 1, controls and DEL 0: what
+    /// `of(_: Character)` gives each, "\r\n" included); nil when a byte is not ASCII.
+    /// Most labels, paths and numbers are ASCII, and measuring them must not cost a
+    /// grapheme break and a property lookup per letter (a list frame measures hundreds).
+    @inline(__always)
+    static func asciiWidth<C: Collection<UInt8>>(_ bytes: C) -> Int? {
+        let fast = bytes.withContiguousStorageIfAvailable { buf -> Int? in
+            var n = 0
+            for b in buf {
+                if b >= 0x80 { return nil }
+                n &+= b >= 0x20 && b < 0x7F ? 1 : 0
+            }
+            return n
+        }
+        if let fast { return fast }
+        var n = 0
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            n &+= b >= 0x20 && b < 0x7F ? 1 : 0
+        }
+        return n
+    }
 
     /// The longest prefix of `s` that fits in `width` columns. With `ellipsis`, a string
     /// that does not fit ends in "…" (counted in the width). Never splits a grapheme or a
@@ -46,19 +70,69 @@ public enum TextWidth {
 
     /// As `truncate(_:to:ellipsis:)` with a custom marker (use "..." in ASCII mode).
     public static func truncate(_ s: String, to width: Int, ellipsis marker: String) -> String {
+        truncated(s, to: width, marker: marker).text
+    }
+
+    /// `truncate(s, to: width, ellipsis: marker)` padded with spaces to exactly `width`
+    /// columns (what `pad(truncate(…), to: width)` gives), measuring the text once: a
+    /// table cell.
+    public static func fit(_ s: String, to width: Int, ellipsis marker: String) -> String {
         guard width > 0 else { return "" }
-        if of(s) <= width { return s }
+        var (text, used) = truncated(s, to: width, marker: marker)
+        if used < width { appendSpaces(width - used, to: &text) }
+        return text
+    }
+
+    /// A run of spaces that padding cuts from, instead of building one for every cell.
+    private static let spaceRun = String(repeating: " ", count: 256)
+
+    /// Appends `n` spaces to `s`.
+    static func appendSpaces(_ n: Int, to s: inout String) {
+        guard n > 0 else { return }
+        if n <= 256 {
+            s.append(contentsOf: spaceRun[..<spaceRun.utf8.index(spaceRun.startIndex, offsetBy: n)])
+        } else {
+            s += String(repeating: " ", count: n)
+        }
+    }
+
+    /// The cut text and its width.
+    static func truncated(_ s: String, to width: Int, marker: String) -> (text: String, width: Int) {
+        guard width > 0 else { return ("", 0) }
         let markerWidth = of(marker)
-        guard markerWidth <= width else { return truncate(marker, to: width, ellipsis: "") }
         let room = width - markerWidth
-        var out = "", used = 0
+        if let ascii = asciiWidth(s.utf8) {
+            if ascii <= width { return (s, ascii) }
+            guard markerWidth <= width else { return truncated(marker, to: width, marker: "") }
+            // the same cut on bytes: it only ever falls before a printable byte
+            var used = 0
+            let utf8 = s.utf8
+            var end = utf8.startIndex
+            while end < utf8.endIndex {
+                let w = utf8[end] >= 0x20 && utf8[end] < 0x7F ? 1 : 0
+                if used + w > room { break }
+                used += w
+                utf8.formIndex(after: &end)
+            }
+            return (String(s[..<end]) + marker, used + markerWidth)
+        }
+        // One pass that stops once the text is known not to fit: a long name cut to a
+        // column of 30 is measured for 31 columns, not to its end. `cut` is where the
+        // first grapheme that does not fit in `room` starts.
+        var used = 0
+        var cut: (at: String.Index, used: Int)? = nil
+        var at = s.startIndex
         for ch in s {
             let w = of(ch)
-            if used + w > room { break }
-            out.append(ch)
+            if cut == nil && used + w > room { cut = (at, used) }
             used += w
+            if used > width {
+                guard markerWidth <= width, let cut else { return truncated(marker, to: width, marker: "") }
+                return (String(s[..<cut.at]) + marker, cut.used + markerWidth)
+            }
+            at = s.utf8.index(at, offsetBy: ch.utf8.count)
         }
-        return out + marker
+        return (s, used)
     }
 
     public enum Alignment: Sendable { case left, right, center }
@@ -71,7 +145,7 @@ public enum TextWidth {
         let gap = width - of(text)
         guard gap > 0 else { return text }
         switch align {
-        case .left: return text + String(repeating: " ", count: gap)
+        case .left: var t = text; appendSpaces(gap, to: &t); return t
         case .right: return String(repeating: " ", count: gap) + text
         case .center:
             let left = gap / 2

@@ -24,7 +24,7 @@ enum ScenarioListView {
         guard r.height > 1 else { return }
         let c = columns(r.width, widest: w.widest)
         let ell = w.glyphs.ellipsis
-        func cell(_ s: String, _ n: Int) -> String { TextWidth.pad(TextWidth.truncate(s, to: n, ellipsis: ell), to: n) }
+        func cell(_ s: String, _ n: Int) -> String { TextWidth.fit(s, to: n, ellipsis: ell) }
         var head = "   " + cell("scenario", c.name) + " " + cell("file", c.file) + " " + cell("modules", c.modules) + " "
             + cell("status", c.badges) + " "
         if c.deadline > 0 { head += cell("nearest deadline", c.deadline) + " " }

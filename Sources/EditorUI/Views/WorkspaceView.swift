@@ -59,19 +59,28 @@ public enum WorkspaceView {
         } else if let m = w.message {
             buf.put(m, x: 0, y: y2, slot: w.messageIsError ? .error : .message, maxWidth: width)
         } else {
-            let actions: [Action] = switch w.mode {
-            case .connections: [.moveDown, .connectionModules, .listSwap, .saveAll, .cancel, .help]
-            case .summary: [.saveAll, .cancel, .help]
-            default: [.listOpen, .listSort, .listAttention, .listSearch, .listReview, .listConnections, .saveAll, .help, .quit]
-            }
-            var segs: [(String, StyleSlot)] = []
-            for a in actions {
-                guard let k = w.keyTable.keys(for: a, in: w.keyContext).first else { continue }
-                segs.append((" \(k.displayName) ", .statusKey))
-                segs.append((shortName(a) + " ", .normal))
-            }
-            buf.draw(segs, x: 0, y: y2, width: width)
+            buf.draw(keyHints(w), x: 0, y: y2, width: width)
         }
+    }
+
+    /// The key hints of the bottom row for the screen on show; looked up in the key
+    /// table once per screen, not once per frame.
+    static func keyHints(_ w: Workspace) -> [(String, StyleSlot)] {
+        let context = w.keyContext
+        if let cached = w.keyHintsCache, cached.context == context { return cached.segments }
+        let actions: [Action] = switch w.mode {
+        case .connections: [.moveDown, .connectionModules, .listSwap, .saveAll, .cancel, .help]
+        case .summary: [.saveAll, .cancel, .help]
+        default: [.listOpen, .listSort, .listAttention, .listSearch, .listReview, .listConnections, .saveAll, .help, .quit]
+        }
+        var segs: [(String, StyleSlot)] = []
+        for a in actions {
+            guard let k = w.keyTable.keys(for: a, in: context).first else { continue }
+            segs.append((" \(k.displayName) ", .statusKey))
+            segs.append((shortName(a) + " ", .normal))
+        }
+        w.keyHintsCache = (context, segs)
+        return segs
     }
 
     static func shortName(_ a: Action) -> String {

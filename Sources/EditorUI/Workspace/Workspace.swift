@@ -62,6 +62,8 @@ public final class Workspace {
     public internal(set) var mode: Mode = .list
     var helpReturn: Mode = .list
     var helpScroll = 0
+    /// The bottom row's key hints and the key context they are for (WorkspaceView).
+    var keyHintsCache: (context: KeyContext, segments: [(String, StyleSlot)])?
     public internal(set) var message: String?
     public internal(set) var messageIsError = false
     /// `q` with unsaved scenarios: (s)ave all / (d)iscard / (c)ancel.
