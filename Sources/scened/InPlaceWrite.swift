@@ -40,15 +40,29 @@ func readForInPlace(_ path: String, command: String) -> Result<InPlaceSource, Ex
 /// `unchanged`: the caller knows `bytes` are exactly what it read.
 func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force: Bool, unchanged: Bool = false,
                   backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
+    writeInPlace(count: bytes.count, to: path, readStamp: readStamp, force: force, unchanged: unchanged, backup: backup,
+                 command: command, forceFlag: forceFlag) { (o, e) throws(SaveError) in try SafeSave.write(bytes, to: path, options: o, expecting: e) }
+}
+
+/// The same from a document's bytes, without copying them.
+func writeInPlace(_ bytes: JSONBytes, to path: String, readStamp: FileStamp, force: Bool, unchanged: Bool = false,
+                  backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
+    writeInPlace(count: bytes.count, to: path, readStamp: readStamp, force: force, unchanged: unchanged, backup: backup,
+                 command: command, forceFlag: forceFlag) { (o, e) throws(SaveError) in try SafeSave.write(bytes, to: path, options: o, expecting: e) }
+}
+
+private func writeInPlace(count: Int, to path: String, readStamp: FileStamp, force: Bool, unchanged: Bool,
+                          backup: Bool, command: String, forceFlag: String,
+                          save: (SaveOptions, FileStamp?) throws(SaveError) -> FileStamp) -> Int32 {
     holdForTests()
-    ProgressTicker.phase("writing \(ProgressTicker.describe(path, bytes: bytes.count))")
+    ProgressTicker.phase("writing \(ProgressTicker.describe(path, bytes: count))")
     // Nothing changed (e.g. `upgrade -i` with nothing to upgrade): leave the file alone,
     // its inode, mtime and hard links included, as long as it is still the version read.
     if !force, unchanged, let now = try? FileStamp.of(path), now.sameContent(as: readStamp) {
         return Exit.ok
     }
     do {
-        try SafeSave.write(bytes, to: path, options: SaveOptions(backup: backup), expecting: force ? nil : readStamp)
+        _ = try save(SaveOptions(backup: backup), force ? nil : readStamp)
         return Exit.ok
     } catch {
         switch error {
@@ -67,6 +81,12 @@ func writeInPlace(_ bytes: [UInt8], to path: String, readStamp: FileStamp, force
 }
 
 /// Same, with the stamp derived from the bytes the command parsed (content comparison).
+func writeInPlace(_ bytes: JSONBytes, to path: String, original: JSONBytes, force: Bool,
+                  backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
+    writeInPlace(bytes, to: path, readStamp: FileStamp(bytes: original), force: force, unchanged: bytes == original,
+                 backup: backup, command: command, forceFlag: forceFlag)
+}
+
 func writeInPlace(_ bytes: [UInt8], to path: String, original: [UInt8], force: Bool,
                   backup: Bool = false, command: String, forceFlag: String = "--force") -> Int32 {
     writeInPlace(bytes, to: path, readStamp: FileStamp(bytes: original), force: force, unchanged: bytes == original,

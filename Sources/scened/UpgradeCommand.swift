@@ -126,8 +126,8 @@ func upgradeBlueprint(_ bp: Blueprint, file: String, catalog: Catalog, ids: Set<
         return (failures.isEmpty ? Exit.ok : Exit.attention, plans.count)
     }
     let code = inPlace
-        ? writeInPlace(session.document.bytes.array, to: file, original: bp.document.bytes.array, force: force, command: "upgrade")
-        : writeOutput(session.document.bytes.array, to: out, command: "upgrade")
+        ? writeInPlace(session.document.bytes, to: file, original: bp.document.bytes, force: force, command: "upgrade")
+        : writeOutput(session.document.bytes, to: out, command: "upgrade")
     if code != Exit.ok { return (code, 0) }
     printSummary()
     return (failures.isEmpty ? Exit.ok : Exit.attention, plans.count)

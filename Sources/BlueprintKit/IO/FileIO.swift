@@ -90,9 +90,20 @@ public enum FileIO {
     private static let outputHook = Mutex<(@Sendable () -> Void)?>(nil)
     private static func beforeOutput() { if let h = outputHook.withLock({ $0 }) { h() } }
 
+    /// Writes a document's bytes to standard output from where they lie.
+    public static func writeStdout(_ bytes: JSONBytes) {
+        beforeOutput()
+        bytes.withUnsafeBufferPointer { _ = writeAll(fd: 1, $0) }
+    }
+
     @discardableResult
     static func writeAll(fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buf in
+        bytes.withUnsafeBufferPointer { writeAll(fd: fd, $0) }
+    }
+
+    @discardableResult
+    static func writeAll(fd: Int32, _ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
             var off = 0
             while off < buf.count {
                 let n = write(fd, buf.baseAddress! + off, buf.count - off)

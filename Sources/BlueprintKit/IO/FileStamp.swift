@@ -30,6 +30,14 @@ public struct FileStamp: Equatable, Sendable, CustomStringConvertible {
         self.init(size: bytes.count, mtimeSec: mtime.sec, mtimeNsec: mtime.nsec, hash: FileStamp.fnv1a(bytes))
     }
 
+    public init(bytes: JSONBytes, mtime: (sec: Int, nsec: Int) = (0, 0)) {
+        self = bytes.withUnsafeBufferPointer { FileStamp(buffer: $0, mtime: mtime) }
+    }
+
+    public init(buffer: UnsafeBufferPointer<UInt8>, mtime: (sec: Int, nsec: Int) = (0, 0)) {
+        self.init(size: buffer.count, mtimeSec: mtime.sec, mtimeNsec: mtime.nsec, hash: FileStamp.fnv1a(buffer))
+    }
+
     /// Reads `path` and stamps it.
     public static func of(_ path: String) throws(FileError) -> FileStamp { try read(path).stamp }
 
@@ -90,11 +98,13 @@ public struct FileStamp: Equatable, Sendable, CustomStringConvertible {
 
     /// FNV-1a, 64 bit. Not cryptographic: it detects accidental changes, which is all a stamp needs.
     public static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBufferPointer { buf in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in buf { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            return h
-        }
+        bytes.withUnsafeBufferPointer { fnv1a($0) }
+    }
+
+    public static func fnv1a(_ buf: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in buf { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 }
 
