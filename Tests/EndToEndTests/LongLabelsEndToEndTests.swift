@@ -8,7 +8,9 @@ extension EndToEnd {
     @Suite(.serialized) struct LongLabelsEndToEndTests {
         static let blueprint = #"""
         {"name": "Quarterly → planning", "flow": [
-          {"id": 1, "module": "google-sheets:watchRows", "version": 2, "parameters": {"__IMTCONN__": 1000}, "mapper": {},
+          {"id": 1, "module": "google-sheets:watchRows", "version": 2,
+           "parameters": {"__IMTCONN__": 1000, "mode": "select", "spreadsheetId": "1a", "sheetId": "Plan", "includesHeaders": true,
+                          "tableFirstRow": "A1:Z1", "limit": 2}, "mapper": {},
            "metadata": {"designer": {"x": 0, "y": 0, "name": "Watch new rows in the quarterly planning spreadsheet"},
                         "restore": {"parameters": {"__IMTCONN__": {"data": {"connection": "google"}, "label": "Finance Google Workspace (finance-team@example.com)"}}}}},
           {"id": 2, "module": "google-sheets:filterRows", "version": 2, "parameters": {"__IMTCONN__": 2000}, "mapper": {},

@@ -29,8 +29,12 @@ public struct ModuleShape: Sendable, Equatable {
         self.always = always; self.required = required; self.outputs = outputs
     }
 
-    /// Fields whose absence is a verdict: every real module has them and Make's form requires them.
-    public var mustHave: Set<String> { always.intersection(required) }
+    /// Fields whose absence is a verdict: every real module has them and Make's form requires
+    /// them, read from at least `mustHaveFrom` real modules (fewer say too little).
+    public var mustHave: Set<String> { seenIn >= ModuleShape.mustHaveFrom ? always.intersection(required) : [] }
+
+    /// The real modules a shape must be read from before a missing field is a verdict.
+    public static let mustHaveFrom = 10
 
     /// Another source's facts about the same shape: field names add up; `always` keeps only what both say.
     mutating func merge(_ o: ModuleShape) {
