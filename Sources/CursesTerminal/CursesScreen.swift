@@ -19,7 +19,7 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable {
     public let depth: ColorDepth
     public var theme: Theme {
         get { styles.theme }
-        set { styles.theme = newValue }
+        set { styles.theme = newValue; previous = nil }
     }
     /// The glyph set that suits the locale.
     public var glyphs: Glyphs { utf8 ? .unicode : .ascii }
@@ -34,6 +34,8 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable {
     private var active = true
     private var mouseEnabled = false
     private var cellChars = [wchar_t](repeating: 0, count: 8)
+    /// The last frame copied into the window: rows equal to it are not copied again.
+    private var previous: ScreenBuffer?
     private static var live = false
 
     /// Starts curses on the controlling terminal (stdin/stdout, or /dev/tty when they are
@@ -115,18 +117,27 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable {
     /// Cells outside the terminal are ignored; uncovered terminal cells are blank.
     public func present(_ buf: ScreenBuffer) {
         guard active else { return }
-        werase(win)                                // not wclear(): that repaints everything (P19)
         let (w, h) = size
+        // Only rows that differ from the last frame are copied (a cursor move changes two or
+        // three); ncurses then sends only the cells that changed. A new size, theme or a
+        // forced repaint copies everything.
+        let last = previous.flatMap { $0.width == buf.width && $0.height == buf.height && buf.width == w && buf.height == h ? $0 : nil }
+        if last == nil { werase(win) }             // not wclear(): that repaints everything (P19)
         for y in 0..<min(h, buf.height) {
+            if let last, buf.rowEquals(y, last) { continue }
             for x in 0..<min(w, buf.width) {
                 let cell = buf[x, y]
                 if cell.continuation { continue }
+                // an unchanged cell stays (a wide character that changes differs in both of
+                // its columns, so the cells it covers or uncovers are drawn too)
+                if let last, last[x, y] == cell, x + 1 >= buf.width || last[x + 1, y].continuation == buf[x + 1, y].continuation { continue }
                 let (attr, pair) = styles.style(cell.slot)
                 draw(cell, x: x, y: y, fits: x + Int(cell.width) <= w, attr: attr, pair: pair)
             }
         }
         wnoutrefresh(win)
         doupdate()
+        previous = buf
     }
 
     /// Writes one cell. ncurses measures characters with the locale's wcwidth(); where
@@ -167,6 +178,7 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable {
     /// another program scribbled on the terminal).
     public func forceRedraw() {
         guard active else { return }
+        previous = nil
         clearok(win, true)
     }
 
@@ -221,6 +233,7 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable {
         guard active else { return }
         endwin()
         raise(SIGSTOP)
+        previous = nil
         clearok(win, true)
     }
 

@@ -88,6 +88,43 @@ import Testing
         }
     }
 
+    /// Frame after frame only changed cells are copied: what ncurses holds must equal each
+    /// new frame, also where wide characters replace narrow ones and back, and a cell whose
+    /// text stays but whose style changes.
+    @Test func laterFramesCopyOnlyWhatChangedAndMatchTheFrame() throws {
+        try withScreen { screen in
+            let frames: [[(String, Int, Int, StyleSlot)]] = [
+                [("模块-cjk abc", 0, 0, .label), ("same row", 0, 1, .normal), ("x", 0, 2, .normal)],
+                [("a模块cjk abc", 0, 0, .label), ("same row", 0, 1, .normal), ("x", 0, 2, .selected)],
+                [("ab模 cjk", 0, 0, .label), ("same row", 0, 1, .normal), ("", 0, 2, .normal)],
+                [("abcdefgh", 0, 0, .label), ("same row", 0, 1, .normal), ("模", 5, 2, .normal)],
+            ]
+            for f in frames {
+                var buf = ScreenBuffer(width: 20, height: 6)
+                for (text, x, y, slot) in f { buf.put(text, x: x, y: y, slot: slot) }
+                screen.present(buf)
+                for y in 0..<6 {
+                    var want = ""
+                    var x = 0
+                    while x < 20 { let c = buf[x, y]; if !c.continuation { want += c.text }; x += 1 }
+                    while want.last == " " { want.removeLast() }
+                    #expect(row(y) == want, "row \(y) after frame \(f.map(\.0))")
+                }
+            }
+            // the style of an unchanged text follows the frame
+            #expect(cell(0, 2).text == " ")
+            var a = ScreenBuffer(width: 20, height: 6), b = a
+            a.put("s", x: 0, y: 3, slot: .normal)
+            b.put("s", x: 0, y: 3, slot: .selected)
+            screen.present(a)
+            let plain = cell(0, 3)
+            screen.present(b)
+            let sel = cell(0, 3)
+            #expect(plain.text == "s" && sel.text == "s")
+            #expect(sel.attrs & nc_a_bold() != 0 && plain.attrs & nc_a_bold() == 0)
+        }
+    }
+
     @Test func degradesCellsWhereTheLocaleDisagreesWithTextWidth() throws {
         try withScreen { screen in
             var buf = ScreenBuffer(width: 20, height: 6)

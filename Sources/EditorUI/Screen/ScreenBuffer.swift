@@ -45,6 +45,14 @@ public struct ScreenBuffer: Sendable {
         return cells[i]
     }
 
+    /// Row `y` holds the same cells in both buffers (of the same width).
+    public func rowEquals(_ y: Int, _ other: ScreenBuffer) -> Bool {
+        guard width == other.width, y >= 0, y < height, y < other.height else { return false }
+        let start = y * width
+        for i in start..<(start + width) where cells[i] != other.cells[i] { return false }
+        return true
+    }
+
     private func index(_ x: Int, _ y: Int) -> Int? {
         guard x >= 0, y >= 0, x < width, y < height else { return nil }
         return y * width + x
